@@ -1,0 +1,24 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v1/", include("config.api_urls")),
+]
+
+# Pages carry their language in the URL (/fi/ is the default, /sv/ and /en/), so a link shared in
+# Swedish opens in Swedish.
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("accounts/", include("kokeilu.accounts.urls")),
+    path("", include("kokeilu.core.urls")),
+    path("", include("kokeilu.platforms.urls")),
+    path("calls/", include("kokeilu.calls.urls")),
+    path("proposals/", include("kokeilu.proposals.urls")),
+    path("review/", include("kokeilu.evaluation.urls")),
+    prefix_default_language=True,
+)

@@ -1,0 +1,78 @@
+"""Who may do what, written once. Every view, API endpoint and export asks these functions."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q, QuerySet
+
+from .models import Membership, Organisation, OrganisationKind, Role, User
+
+AnyUser = User | AnonymousUser
+
+
+def _city_ids_with_role(user: AnyUser, role: str) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    cache_name = f"_kokeilu_city_ids_{role}"
+    cached = getattr(user, cache_name, None)
+    if cached is not None:
+        return cached
+    rows = Membership.objects.filter(user=user, role=role).values_list(
+        "organisation__kind", "organisation_id", "organisation__city_id"
+    )
+    ids: set[int] = set()
+    for kind, org_id, city_id in rows:
+        city = org_id if kind == OrganisationKind.CITY else city_id
+        if city is not None:
+            ids.add(city)
+    setattr(user, cache_name, ids)
+    return ids
+
+
+def user_managed_city_ids(user: AnyUser) -> set[int]:
+    """Cities whose programmes the user manages (site administrators manage every city)."""
+    if user.is_authenticated and user.is_superuser:
+        return set(Organisation.objects.filter(kind=OrganisationKind.CITY).values_list("id", flat=True))
+    return _city_ids_with_role(user, Role.PROGRAMME_MANAGER)
+
+
+def user_can_manage_city(user: AnyUser, city_id: int | None) -> bool:
+    if not user.is_authenticated or city_id is None:
+        return False
+    return user.is_superuser or city_id in _city_ids_with_role(user, Role.PROGRAMME_MANAGER)
+
+
+def user_is_manager_anywhere(user: AnyUser) -> bool:
+    return bool(
+        user.is_authenticated and (user.is_superuser or _city_ids_with_role(user, Role.PROGRAMME_MANAGER))
+    )
+
+
+def user_reviewer_city_ids(user: AnyUser) -> set[int]:
+    return _city_ids_with_role(user, Role.REVIEWER)
+
+
+def reviewer_candidates_for_city(*, city_id: int) -> QuerySet[User]:
+    """People a manager can assign as reviewers in a city: its reviewers and programme managers."""
+    return (
+        User.objects.filter(
+            Q(memberships__organisation_id=city_id) | Q(memberships__organisation__city_id=city_id),
+            memberships__role__in=[Role.REVIEWER, Role.PROGRAMME_MANAGER],
+            is_active=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def user_is_city_staff(user: AnyUser, city_id: int) -> bool:
+    """Staff of a city: any membership in the city or one of its units and schools."""
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.filter(
+        Q(organisation_id=city_id) | Q(organisation__city_id=city_id), user=user
+    ).exists()
+
+
+def user_organisations(user: AnyUser) -> QuerySet[Organisation]:
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user).distinct().order_by("name")

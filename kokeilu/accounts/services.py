@@ -1,0 +1,79 @@
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.utils.text import slugify
+
+from kokeilu.core.exceptions import ApplicationError
+
+from .models import Membership, Organisation, User
+
+
+def user_create(
+    *,
+    username: str,
+    email: str,
+    password: str | None,
+    first_name: str = "",
+    last_name: str = "",
+    preferred_language: str = "fi",
+    validate: bool = True,
+) -> User:
+    """Create a person who signs in with a password (or with none, for an external identity)."""
+    user = User(
+        username=username,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        preferred_language=preferred_language,
+    )
+    if password:
+        if validate:
+            validate_password(password, user)
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def user_get_or_create_external(*, issuer: str, subject: str, email: str, name: str = "") -> User:
+    """The OIDC seam: find the person a provider vouches for, creating the account on first sign-in."""
+    if not issuer or not subject:
+        raise ApplicationError("An external identity needs both an issuer and a subject.")
+    user = User.objects.filter(external_issuer=issuer, external_subject=subject).first()
+    if user is not None:
+        return user
+    base = slugify(email.split("@")[0]) or "user"
+    username = base
+    suffix = 1
+    while User.objects.filter(username=username).exists():
+        suffix += 1
+        username = f"{base}{suffix}"
+    user = User(
+        username=username, email=email, display_name=name, external_issuer=issuer, external_subject=subject
+    )
+    user.set_unusable_password()
+    user.full_clean()
+    user.save()
+    return user
+
+
+def organisation_create(
+    *, kind: str, name: str, city: Organisation | None = None, business_id: str = ""
+) -> Organisation:
+    base = slugify(name)[:70] or "organisation"
+    slug = base
+    suffix = 1
+    while Organisation.objects.filter(slug=slug).exists():
+        suffix += 1
+        slug = f"{base}-{suffix}"
+    organisation = Organisation(kind=kind, name=name, city=city, business_id=business_id, slug=slug)
+    organisation.full_clean()
+    organisation.save()
+    return organisation
+
+
+def membership_add(*, user: User, organisation: Organisation, role: str) -> Membership:
+    membership, _ = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    return membership

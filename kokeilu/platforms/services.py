@@ -1,0 +1,84 @@
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from kokeilu.accounts.models import Organisation, User
+from kokeilu.accounts.selectors import user_can_manage_city
+from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
+
+from .models import NEED_TRANSITIONS, DevelopmentNeed, NeedStatus, Platform, Theme
+
+
+def _unique_slug(model: type, text: str) -> str:
+    base = slugify(text)[:70] or "item"
+    slug, suffix = base, 1
+    while model.objects.filter(slug=slug).exists():  # type: ignore[attr-defined]
+        suffix += 1
+        slug = f"{base}-{suffix}"
+    return slug
+
+
+def platform_create(*, created_by: User, city: Organisation, name_fi: str, **fields: object) -> Platform:
+    if not user_can_manage_city(created_by, city.pk):
+        raise PermissionDeniedError()
+    member_organisations = fields.pop("member_organisations", None)
+    platform = Platform(city=city, name_fi=name_fi, slug=_unique_slug(Platform, name_fi), **fields)
+    platform.full_clean()
+    platform.save()
+    if member_organisations is not None:
+        platform.member_organisations.set(member_organisations)  # type: ignore[arg-type]
+    return platform
+
+
+@transaction.atomic
+def need_create(
+    *,
+    created_by: User,
+    platform: Platform,
+    title_fi: str,
+    themes: list[Theme] | None = None,
+    **fields: object,
+) -> DevelopmentNeed:
+    if not user_can_manage_city(created_by, platform.city_id):
+        raise PermissionDeniedError()
+    need = DevelopmentNeed(platform=platform, title_fi=title_fi, **fields)
+    need.full_clean()
+    need.save()
+    if themes:
+        need.themes.set(themes)
+    return need
+
+
+@transaction.atomic
+def need_update(
+    *, need: DevelopmentNeed, updated_by: User, themes: list[Theme] | None = None, **fields: object
+) -> DevelopmentNeed:
+    if not user_can_manage_city(updated_by, need.platform.city_id):
+        raise PermissionDeniedError()
+    status = fields.pop("status", None)
+    for name, value in fields.items():
+        setattr(need, name, value)
+    if status is not None and status != need.status:
+        need_set_status(need=need, status=str(status), changed_by=updated_by, save=False)
+    need.full_clean()
+    need.save()
+    if themes is not None:
+        need.themes.set(themes)
+    return need
+
+
+def need_set_status(
+    *, need: DevelopmentNeed, status: str, changed_by: User, save: bool = True
+) -> DevelopmentNeed:
+    if not user_can_manage_city(changed_by, need.platform.city_id):
+        raise PermissionDeniedError()
+    if status not in NEED_TRANSITIONS.get(need.status, set()):
+        raise ApplicationError(
+            _("A need cannot move from “%(old)s” to “%(new)s”.")
+            % {"old": NeedStatus(need.status).label, "new": NeedStatus(status).label},
+            field="status",
+        )
+    need.status = status
+    if save:
+        need.save(update_fields=["status", "updated_at"])
+    return need

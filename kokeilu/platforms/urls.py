@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "platforms"
+urlpatterns = [
+    path("platforms/", views.platform_list, name="list"),
+    path("platforms/<slug:slug>/", views.platform_detail, name="detail"),
+]
