@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "kokeilu.calls",
     "kokeilu.proposals",
     "kokeilu.evaluation",
+    "kokeilu.demo",
 ]
 
 MIDDLEWARE = [
