@@ -121,9 +121,13 @@ EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.c
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="kokeilu@example.invalid")
 KOKEILU_BASE_URL = env("KOKEILU_BASE_URL", default="http://127.0.0.1:8000")
 
-# Background work goes through kokeilu.core.tasks.enqueue. "immediate" runs the task after commit in
-# the same process; a queue backend can be plugged in without touching the callers.
-KOKEILU_TASK_BACKEND = env("KOKEILU_TASK_BACKEND", default="immediate")
+# Background work goes through kokeilu.core.tasks.enqueue, queue by queue. "immediate" runs a task after
+# commit in the same process, "thread" in a background thread; a broker backend can be plugged in
+# without touching the callers.
+KOKEILU_TASK_BACKENDS = {
+    "default": env("KOKEILU_TASK_BACKEND", default="immediate"),
+    "long": env("KOKEILU_LONG_TASK_BACKEND", default="thread"),
+}
 
 # Attachments: what applicants may upload, checked by name, declared type and content signature.
 KOKEILU_ATTACHMENT_MAX_BYTES = env.int("KOKEILU_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)

@@ -98,6 +98,8 @@ class Role(models.TextChoices):
     REVIEWER = "reviewer", _("Reviewer")
     MEMBER = "member", _("Member")
     PARTICIPANT = "participant", _("Participant")
+    ANALYST = "analyst", _("Analyst")
+    DATA_PROTECTION_OFFICER = "data_protection_officer", _("Data protection officer")
 
 
 class Membership(BaseModel):
