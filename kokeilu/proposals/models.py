@@ -48,7 +48,8 @@ class Proposal(BaseModel):
     organisation_name = models.CharField(_("organisation name"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=2, default="fi")
     title = models.CharField(_("title"), max_length=200)
-    problem = models.TextField(_("problem description"), max_length=4000)
+    # Blank is allowed so an applicant can save a draft with only a title; submission requires it.
+    problem = models.TextField(_("problem description"), blank=True, max_length=4000)
     solution = models.TextField(_("proposed solution"), blank=True, max_length=8000)
     team = models.TextField(_("team"), blank=True, max_length=4000)
     partner = models.CharField(_("partner organisation"), max_length=300, blank=True)
@@ -68,6 +69,9 @@ class Proposal(BaseModel):
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+    # When the submission confirmation was e-mailed; the task sends again only for a later submission,
+    # so running it twice never sends two messages.
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("proposal")
@@ -145,6 +149,8 @@ class CoApplicant(BaseModel):
         _("status"), max_length=20, choices=CoApplicantStatus.choices, default=CoApplicantStatus.INVITED
     )
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
+    # Set by the task that e-mails the invitation, so a repeated run does not send it twice.
+    invitation_sent_at = models.DateTimeField(_("invitation sent at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("co-applicant")

@@ -98,5 +98,13 @@ def login(page, username: str, password: str = "correct-horse-battery", language
     page.goto(f"/{language}/accounts/login/")
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill(password)
-    page.locator("form button[type=submit]").click()
+    page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
+
+
+def choose(page, selector: str) -> None:  # type: ignore[no-untyped-def]
+    """Tick a checkbox or radio button the way a person does: by clicking its label (HDS draws the
+    control on the label, so the label is what receives the pointer)."""
+    input_id = page.locator(selector).get_attribute("id")
+    page.click(f"label[for='{input_id}']")
+    assert page.locator(selector).is_checked()
