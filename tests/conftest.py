@@ -5,7 +5,9 @@ Personas are people in fixed roles; tests ask for them by name.
 """
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from kokeilu.accounts.models import OrganisationKind, Role
 
@@ -18,6 +20,15 @@ from .factories import (
     PlatformFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language (Finnish) with an empty cache, whatever ran before."""
+    translation.activate("fi")
+    cache.clear()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -117,6 +117,14 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# Rendered pages and fragments are cached (kokeilu.core.cache) with keys that change whenever what they
+# show changes. Per-process memory by default; a shared cache (e.g. redis://127.0.0.1:6379/1) in
+# production so that all workers share one copy.
+CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://kokeilu")}
+KOKEILU_PAGE_CACHE_SECONDS = env.int("KOKEILU_PAGE_CACHE_SECONDS", default=600)
+# Sessions are read from the cache and written through to the database, saving a query per request.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="kokeilu@example.invalid")
 KOKEILU_BASE_URL = env("KOKEILU_BASE_URL", default="http://127.0.0.1:8000")

@@ -76,3 +76,14 @@ def user_organisations(user: AnyUser) -> QuerySet[Organisation]:
     if not user.is_authenticated:
         return Organisation.objects.none()
     return Organisation.objects.filter(memberships__user=user).distinct().order_by("name")
+
+
+def reviewer_candidates_signature(*, city_id: int) -> tuple[object, ...]:
+    """Changes whenever the city's reviewer roles do: a cache key part for rendered reviewer lists."""
+    from django.db.models import Count, Max
+
+    memberships = Membership.objects.filter(
+        Q(organisation_id=city_id) | Q(organisation__city_id=city_id),
+        role__in=[Role.REVIEWER, Role.PROGRAMME_MANAGER],
+    ).aggregate(changed=Max("updated_at"), count=Count("id"))
+    return (city_id, memberships["changed"], memberships["count"])

@@ -86,6 +86,10 @@ class Call(BaseModel):
         blank=True,
         related_name="+",
     )
+    # Bumped by every service that changes what the call's pages show (proposals, reviews, assignments,
+    # decisions, needs). Page caches key on it, so the call lookup every page makes anyway tells whether a
+    # cached rendering is still current, without a query of its own.
+    activity_version = models.PositiveBigIntegerField(_("activity version"), default=0, editable=False)
 
     title = Translated("title")
     description = Translated("description")

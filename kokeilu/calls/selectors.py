@@ -32,12 +32,9 @@ def call_list_managed_by(*, user: AnyUser) -> QuerySet[Call]:
 
 def call_get_visible(*, user: AnyUser, slug: str) -> Call | None:
     """A published call, or a draft for the managers of its city. None means 404."""
-    call = (
-        Call.objects.select_related("platform", "platform__city")
-        .prefetch_related("criteria", "questions", "needs", "themes")
-        .filter(slug=slug)
-        .first()
-    )
+    # Related lists (criteria, needs, ...) are left to the page: a page served from the cache needs
+    # only this one query.
+    call = Call.objects.select_related("platform", "platform__city").filter(slug=slug).first()
     if call is None:
         return None
     if user_can_manage_city(user, call.platform.city_id):

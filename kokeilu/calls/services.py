@@ -2,6 +2,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -159,3 +160,14 @@ def question_delete(*, question: CallQuestion, deleted_by: User) -> None:
     if question.call.published_at is not None and question.call.phase_at() != "scheduled":
         raise ApplicationError(_("Questions cannot be changed after the call has opened."))
     question.delete()
+
+
+def call_activity_touch(*, call_id: int) -> None:
+    """Tell page caches that something shown on the call's pages changed.
+
+    Runs inside the caller's transaction, so a rolled-back change leaves the version alone."""
+    Call.objects.filter(pk=call_id).update(activity_version=F("activity_version") + 1)
+
+
+def calls_of_need_touch(*, need_id: int) -> None:
+    Call.objects.filter(needs__id=need_id).update(activity_version=F("activity_version") + 1)

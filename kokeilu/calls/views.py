@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kokeilu.accounts.selectors import user_can_manage_city
+from kokeilu.core.cache import cached_text
 from kokeilu.core.exceptions import ApplicationError
 from kokeilu.core.forms import add_error_to_form
 from kokeilu.core.http import AuthenticatedHttpRequest
@@ -40,17 +42,22 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     call = call_get_visible(user=request.user, slug=slug)
     if call is None:
         raise Http404
-    from kokeilu.accounts.selectors import user_can_manage_city
+    can_manage = user_can_manage_city(request.user, call.platform.city_id)
 
-    return render(
-        request,
-        "calls/call_detail.html",
-        {
+    def render_page() -> str:
+        context = {
             "call": call,
             "selected": proposal_list_selected_for_call(call=call),
-            "can_manage": user_can_manage_city(request.user, call.platform.city_id),
-        },
-    )
+            "can_manage": can_manage,
+        }
+        return render(request, "calls/call_detail.html", context).content.decode()
+
+    if request.user.is_authenticated or len(messages.get_messages(request)):
+        return HttpResponse(render_page())
+    # Anonymous visitors all see the same page: serve it from the cache while nothing on it has changed.
+    # The phase is part of the key because it moves with the clock, not with any write.
+    version = (call.pk, call.updated_at, call.activity_version, call.platform.updated_at, call.phase)
+    return HttpResponse(cached_text("call-page", version, render_page))
 
 
 @login_required

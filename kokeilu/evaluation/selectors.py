@@ -48,6 +48,7 @@ from .models import (
 )
 
 MANAGER_LIST_PAGE_SIZE = 50
+RANKING_PAGE_SIZE = 50
 
 # Scores are 0–5 with three decimals; aggregates keep the same shape so both databases return equal values.
 SCORE_FIELD = DecimalField(max_digits=6, decimal_places=3)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from kokeilu.accounts.models import User
 from kokeilu.accounts.selectors import reviewer_candidates_for_city, user_can_manage_city
 from kokeilu.calls.models import CallPhase, Criterion
+from kokeilu.calls.services import call_activity_touch
 from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
 from kokeilu.core.tasks import enqueue
 from kokeilu.proposals.models import CoApplicant, CoApplicantStatus, Proposal, ProposalStatus
@@ -127,6 +128,7 @@ def review_assignment_create(*, proposal: Proposal, reviewer: User, assigned_by:
         raise ApplicationError(
             _("%(name)s is already assigned to this proposal.") % {"name": reviewer}, field="reviewer"
         ) from error
+    call_activity_touch(call_id=proposal.call_id)
     return assignment
 
 
@@ -247,6 +249,8 @@ def review_assignments_bulk_create(
             assignment.full_clean(validate_unique=False, validate_constraints=False)
             to_create.append(assignment)
     created = ReviewAssignment.objects.bulk_create(to_create)
+    for call_id in {assignment.proposal.call_id for assignment in created}:
+        call_activity_touch(call_id=call_id)
     return BulkAssignmentResult(created=created, skipped=skipped)
 
 
@@ -282,6 +286,7 @@ def review_assignment_delete(*, assignment: ReviewAssignment, deleted_by: User) 
             code="review_submitted",
         )
     assignment.delete()
+    call_activity_touch(call_id=assignment.proposal.call_id)
 
 
 # --- Conflicts of interest ---------------------------------------------------------------------------
@@ -312,6 +317,7 @@ def conflict_of_interest_declare(
     # somehow hangs on another row is removed too, so no score of theirs survives.
     Review.objects.filter(proposal_id=assignment.proposal_id, reviewer=reviewer).delete()
     ReviewAssignment.objects.filter(pk=assignment.pk).delete()
+    call_activity_touch(call_id=assignment.proposal.call_id)
     return conflict
 
 
@@ -442,6 +448,8 @@ def review_save(
         row.comment = score_comment
         row.full_clean()
         row.save()
+    if submit:
+        call_activity_touch(call_id=proposal.call_id)
     return review
 
 
@@ -489,5 +497,6 @@ def decision_record(*, proposal: Proposal, outcome: str, reason: str, decided_by
     decision.notified_at = None
     decision.full_clean()
     decision.save()
+    call_activity_touch(call_id=proposal.call_id)
     enqueue(NOTIFY_TASK, decision_id=decision.pk)
     return decision

@@ -14,14 +14,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from kokeilu.accounts.selectors import reviewer_candidates_for_city
+from kokeilu.accounts.selectors import reviewer_candidates_for_city, reviewer_candidates_signature
 from kokeilu.calls.models import Call, Criterion
 from kokeilu.calls.selectors import call_get_managed
+from kokeilu.core.cache import cached_text
 from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
 from kokeilu.core.forms import add_error_to_form
 from kokeilu.core.http import AuthenticatedHttpRequest
@@ -40,6 +43,7 @@ from .forms import (
 from .models import DecisionOutcome, ReviewAssignment, ReviewStatus
 from .selectors import (
     MANAGER_LIST_PAGE_SIZE,
+    RANKING_PAGE_SIZE,
     assignment_get_for_reviewer,
     assignment_get_visible,
     assignment_list_for_proposal,
@@ -188,13 +192,31 @@ def _filters(form: ProposalFilterForm) -> dict[str, Any]:
 def call_proposals(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     call = _managed_call(request, slug)
     filter_form = ProposalFilterForm(request.GET or None)
-    proposals = proposal_list_for_call_managers(call=call, **_filters(filter_form))
-    page = Paginator(proposals, MANAGER_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = _filters(filter_form)
+    chosen_ids: set[str] = set(request.POST.getlist("proposals")) if request.method == "POST" else set()
+
+    def render_table() -> str:
+        proposals = proposal_list_for_call_managers(call=call, **filters)
+        page = Paginator(proposals, MANAGER_LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+        context = {"call": call, "page": page, "chosen_ids": chosen_ids}
+        return render_to_string("evaluation/_proposal_table.html", context, request=request)
+
+    if chosen_ids:
+        proposal_table = render_table()
+    else:
+        # The table changes only when the call's activity version does (every service that changes a
+        # proposal, an assignment, a review or a decision bumps it).
+        version = (
+            call.pk,
+            call.updated_at,
+            call.activity_version,
+            sorted(filters.items()),
+            request.GET.get("page"),
+        )
+        proposal_table = cached_text("call-proposals", version, render_table)
     candidates = reviewer_candidates_for_city(city_id=call.platform.city_id)
     bulk_form = BulkAssignForm(request.POST or None, candidates=candidates)
-    chosen_ids: set[str] = set()
     if request.method == "POST":
-        chosen_ids = set(request.POST.getlist("proposals"))
         selection = ProposalSelectionForm(
             request.POST, proposals=Proposal.objects.filter(call=call).exclude(status=ProposalStatus.DRAFT)
         )
@@ -220,10 +242,21 @@ def call_proposals(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
         "evaluation/call_proposals.html",
         {
             "call": call,
-            "filter_form": filter_form,
-            "page": page,
-            "bulk_form": bulk_form,
-            "chosen_ids": chosen_ids,
+            # Rendering forms is the costliest part of this page; the rendering of a form depends only on
+            # the submitted data (filters) or on the city's reviewers (unbound assignment form).
+            "filter_form": mark_safe(  # noqa: S308 - rendered by our own templates
+                cached_text("proposal-filter-form", sorted(request.GET.lists()), filter_form.render)
+            ),
+            "proposal_table": mark_safe(proposal_table),  # noqa: S308 - rendered by our own template
+            "bulk_form": bulk_form
+            if bulk_form.is_bound
+            else mark_safe(  # noqa: S308 - rendered by our own templates
+                cached_text(
+                    "bulk-assign-form",
+                    reviewer_candidates_signature(city_id=call.platform.city_id),
+                    bulk_form.render,
+                )
+            ),
         },
     )
 
@@ -268,8 +301,21 @@ def _ranking_rows(call: Call) -> tuple[list[Criterion], list[Proposal]]:
 @login_required
 def ranking(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     call = _managed_call(request, slug)
-    criteria, rows = _ranking_rows(call)
-    return render(request, "evaluation/ranking.html", {"call": call, "criteria": criteria, "rows": rows})
+    page_number = request.GET.get("page")
+
+    def render_table() -> str:
+        criteria, rows = _ranking_rows(call)
+        page = Paginator(rows, RANKING_PAGE_SIZE).get_page(page_number)
+        context = {"call": call, "criteria": criteria, "page": page}
+        return render_to_string("evaluation/_ranking_table.html", context, request=request)
+
+    version = (call.pk, call.updated_at, call.activity_version, page_number)
+    ranking_table = cached_text("ranking", version, render_table)
+    return render(
+        request,
+        "evaluation/ranking.html",
+        {"call": call, "ranking_table": mark_safe(ranking_table)},  # noqa: S308 - our own template
+    )
 
 
 def _csv_cell(value: object) -> str:

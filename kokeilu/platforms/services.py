@@ -64,6 +64,10 @@ def need_update(
     need.save()
     if themes is not None:
         need.themes.set(themes)
+    # Calls show the titles of the needs they answer.
+    from kokeilu.calls.services import calls_of_need_touch
+
+    calls_of_need_touch(need_id=need.pk)
     return need
 
 

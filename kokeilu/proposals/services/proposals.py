@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kokeilu.accounts.models import User
 from kokeilu.calls.models import Call
+from kokeilu.calls.services import call_activity_touch
 from kokeilu.core.exceptions import ApplicationError
 from kokeilu.core.tasks import enqueue
 from kokeilu.proposals.models import Proposal, ProposalStatus
@@ -65,6 +66,8 @@ def proposal_update(
         apply_content(locked, content)
         check_eligibility(call, locked.created_by, locked.applicant_kind)
         validate_and_save(locked, call, answers, require_complete=locked.status == ProposalStatus.SUBMITTED)
+        if locked.status != ProposalStatus.DRAFT:
+            call_activity_touch(call_id=call.pk)
     return locked
 
 
@@ -87,6 +90,7 @@ def proposal_submit(*, proposal: Proposal, submitted_by: User) -> Proposal:
         locked.status = ProposalStatus.SUBMITTED
         locked.submitted_at = now
         validate_and_save(locked, call, None, require_complete=True)
+        call_activity_touch(call_id=call.pk)
         enqueue("kokeilu.proposals.tasks.send_submission_confirmation", proposal_id=locked.pk)
     return locked
 
@@ -107,10 +111,13 @@ def proposal_withdraw(*, proposal: Proposal, withdrawn_by: User) -> Proposal:
                 _("A decision has already been made on this proposal, so it can no longer be withdrawn."),
                 code="decided",
             )
+        was_visible_to_managers = locked.status != ProposalStatus.DRAFT
         locked.status = ProposalStatus.WITHDRAWN
         locked.withdrawn_at = timezone.now()
         locked.full_clean()
         locked.save(update_fields=["status", "withdrawn_at", "updated_at"])
+        if was_visible_to_managers:
+            call_activity_touch(call_id=locked.call_id)
     return locked
 
 
@@ -126,4 +133,5 @@ def proposal_reopen(*, proposal: Proposal, reopened_by: User) -> Proposal:
         locked.withdrawn_at = None
         locked.full_clean()
         locked.save(update_fields=["status", "submitted_at", "withdrawn_at", "updated_at"])
+        call_activity_touch(call_id=locked.call_id)
     return locked
