@@ -43,7 +43,7 @@ lint: .venv/.synced
 
 check: install
 	$(PYTHON) manage.py check --settings=config.settings.test
-	$(PYTHON) manage.py makemigrations --check --dry-run --settings=config.settings.test
+	env -u DATABASE_URL $(PYTHON) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(PYTHON) manage.py spectacular --validate --fail-on-warn --file /dev/null --settings=config.settings.test
 
 pytest: install chromium

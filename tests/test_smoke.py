@@ -35,3 +35,11 @@ def test_healthz_is_trivial(resident_client):
     response = resident_client.get("/fi/healthz")
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+@pytest.mark.django_db
+def test_language_links_point_to_the_same_page_in_each_language(call, resident_client):
+    html = resident_client.get(f"/sv/calls/{call.slug}/?page=1").content.decode()
+    for code in ("fi", "sv", "en"):
+        assert f'href="/{code}/calls/{call.slug}/?page=1" lang="{code}"' in html
+    assert 'aria-current="page">Svenska<' in html

@@ -3,7 +3,7 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
 
@@ -17,8 +17,15 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
     """
     request = context["request"]
     full_path = request.get_full_path()
+    current_prefix = f"/{get_language()}/"
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
-        links.append({"code": code, "name": info["name_local"], "url": translate_url(full_path, code)})
+        # Every page lives under a language prefix and no pattern is itself translated, so swapping the
+        # prefix is enough (and cheaper than resolving the URL again for each language).
+        if full_path.startswith(current_prefix):
+            url = f"/{code}/{full_path[len(current_prefix) :]}"
+        else:
+            url = translate_url(full_path, code)
+        links.append({"code": code, "name": info["name_local"], "url": url})
     return links
