@@ -157,6 +157,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "NeedStatusEnum": "kokeilu.platforms.models.NeedStatus",
+        "ApplicantKindEnum": "kokeilu.calls.models.ApplicantKind",
+    },
 }
 
 LOGGING = {

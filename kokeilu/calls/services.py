@@ -128,6 +128,7 @@ def criterion_save(
         setattr(criterion, name, value)
     criterion.full_clean()
     criterion.save()
+    call_activity_touch(call_id=call.pk)  # the public call page lists the criteria
     return criterion
 
 
@@ -137,6 +138,7 @@ def criterion_delete(*, criterion: Criterion, deleted_by: User) -> None:
     if criterion.call.phase_at() not in ("draft", "scheduled", "open"):
         raise ApplicationError(_("Criteria cannot be changed once the review has started."))
     criterion.delete()
+    call_activity_touch(call_id=criterion.call_id)
 
 
 def question_save(

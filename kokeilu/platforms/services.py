@@ -30,6 +30,14 @@ def platform_create(*, created_by: User, city: Organisation, name_fi: str, **fie
     return platform
 
 
+def _check_owning_unit(platform: Platform, owning_unit: object) -> None:
+    """A need belongs to the platform's city itself or one of its units and schools."""
+    if owning_unit is None:
+        return
+    if not isinstance(owning_unit, Organisation) or owning_unit.tenant_city_id != platform.city_id:
+        raise ApplicationError(_("Choose the city or one of its units."), field="owning_unit")
+
+
 @transaction.atomic
 def need_create(
     *,
@@ -37,15 +45,20 @@ def need_create(
     platform: Platform,
     title_fi: str,
     themes: list[Theme] | None = None,
+    status: str = NeedStatus.DRAFT,
     **fields: object,
 ) -> DevelopmentNeed:
+    """Create a need as a draft and move it on to `status` (e.g. published): both or neither."""
     if not user_can_manage_city(created_by, platform.city_id):
         raise PermissionDeniedError()
+    _check_owning_unit(platform, fields.get("owning_unit"))
     need = DevelopmentNeed(platform=platform, title_fi=title_fi, **fields)
     need.full_clean()
     need.save()
     if themes:
         need.themes.set(themes)
+    if status != need.status:
+        need_set_status(need=need, status=status, changed_by=created_by)
     return need
 
 
@@ -55,6 +68,8 @@ def need_update(
 ) -> DevelopmentNeed:
     if not user_can_manage_city(updated_by, need.platform.city_id):
         raise PermissionDeniedError()
+    if "owning_unit" in fields:
+        _check_owning_unit(need.platform, fields["owning_unit"])
     status = fields.pop("status", None)
     for name, value in fields.items():
         setattr(need, name, value)

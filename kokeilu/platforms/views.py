@@ -52,12 +52,9 @@ def need_edit(request: AuthenticatedHttpRequest, slug: str, pk: int | None = Non
         themes = list(fields.pop("themes"))
         try:
             if need is None:
-                status = fields.pop("status")
                 need = services.need_create(
                     created_by=request.user, platform=platform, themes=themes, **fields
                 )
-                if status != need.status:
-                    services.need_set_status(need=need, status=status, changed_by=request.user)
             else:
                 services.need_update(
                     need=DevelopmentNeed.objects.get(pk=need.pk),

@@ -81,3 +81,12 @@ def test_review_and_assignment_changes_bump_the_call_version(
         assignment=assignment, reviewer=second_reviewer, reason="Sukulainen"
     )
     assert type(call).objects.get(pk=call.pk).activity_version == version + 2
+
+
+@pytest.mark.django_db
+def test_a_new_criterion_shows_up_at_once(platform, programme_manager, resident_client):
+    call = CallFactory(platform=platform)
+    url = reverse("calls:detail", kwargs={"slug": call.slug})
+    assert "Saavutettavuus" not in resident_client.get(url).content.decode()
+    call_services.criterion_save(call=call, saved_by=programme_manager, name_fi="Saavutettavuus", weight=2)
+    assert "Saavutettavuus" in resident_client.get(url).content.decode()

@@ -76,3 +76,27 @@ def test_need_form_is_not_found_for_others(request, client_for, platform, person
     )
     assert response.status_code == 404
     assert DevelopmentNeed.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_refused_status_leaves_no_stray_draft(client_for, programme_manager, platform):
+    response = client_for(programme_manager).post(
+        reverse("platforms:need_add", kwargs={"slug": platform.slug}),
+        {"title_fi": "Opasteet", "status": NeedStatus.ADDRESSED},
+    )
+    assert response.status_code == 200
+    assert 'id="id_status_error"' in response.content.decode()
+    assert DevelopmentNeed.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_unit_of_another_city_cannot_own_a_need(programme_manager, platform, other_city):
+    from tests.factories import OrganisationFactory
+
+    foreign_unit = OrganisationFactory(kind="city_unit", city=other_city)
+    with pytest.raises(ApplicationError) as error:
+        services.need_create(
+            created_by=programme_manager, platform=platform, title_fi="X", owning_unit=foreign_unit
+        )
+    assert error.value.field == "owning_unit"
+    assert DevelopmentNeed.objects.count() == 0
