@@ -131,9 +131,7 @@ def test_organisations_must_name_themselves_to_submit(low_threshold_call, applic
     with translation.override("en"), pytest.raises(ProposalNotValidError) as raised:
         services.proposal_submit(proposal=proposal, submitted_by=applicant)
     assert raised.value.errors == {
-        "organisation_name": [
-            "Give the name of your organisation: Association applicants apply as an organisation."
-        ]
+        "organisation_name": ["Give the name of your organisation (required for the type “Association”)."]
     }
     services.proposal_update(proposal=proposal, updated_by=applicant, organisation_name="Kyläyhdistys ry")
     assert services.proposal_submit(proposal=proposal, submitted_by=applicant).status == "submitted"
@@ -283,7 +281,7 @@ def test_only_staff_of_the_calls_city_may_apply_as_city_staff(call, applicant, c
             )
         assert (raised.value.field, raised.value.message) == (
             "applicant_kind",
-            "Only staff of Espoo can apply as city staff.",
+            "Only the city’s own staff can apply as city staff (city: Espoo).",
         )
     staff = UserFactory(username="unit_staff")
     MembershipFactory(user=staff, organisation=city_unit, role=Role.MEMBER)

@@ -150,7 +150,7 @@ def test_failed_submission_saves_the_draft_and_marks_each_missing_field(client_f
         == "Answer this question to submit the proposal."
     )
     assert field_error(response, "organisation_name") == (
-        "Give the name of your organisation: Company applicants apply as an organisation."
+        "Give the name of your organisation (required for the type “Company”)."
     )
     assert "Opastava robotti</textarea>" in page
     assert 'value="12"' in page
@@ -409,5 +409,8 @@ def test_city_staff_kind_refused_for_outsiders_next_to_the_field(client_for, app
         {"applicant_kind": ApplicantKind.CITY_STAFF, "title": "Idea", "save": "1"},
     )
     assert response.status_code == 200
-    assert field_error(response, "applicant_kind") == "Only staff of Espoo can apply as city staff."
+    assert (
+        field_error(response, "applicant_kind")
+        == "Only the city’s own staff can apply as city staff (city: Espoo)."
+    )
     assert Proposal.objects.count() == 0

@@ -108,7 +108,8 @@ def check_eligibility(call: Call, applicant: User, applicant_kind: str) -> None:
         applicant, call.platform.city_id
     ):
         raise ApplicationError(
-            _("Only staff of %(city)s can apply as city staff.") % {"city": call.platform.city.name},
+            _("Only the city’s own staff can apply as city staff (city: %(city)s).")
+            % {"city": call.platform.city.name},
             field="applicant_kind",
         )
 
@@ -177,7 +178,7 @@ def _completeness_errors(
         _add_error(
             errors,
             "organisation_name",
-            _("Give the name of your organisation: %(kind)s applicants apply as an organisation.")
+            _("Give the name of your organisation (required for the type “%(kind)s”).")
             % {"kind": ApplicantKind(proposal.applicant_kind).label},
         )
     if call.proposal_mode != ProposalMode.FULL:
