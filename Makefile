@@ -54,5 +54,10 @@ test: install chromium lint check pytest
 bench: install
 	$(PYTHON) bench/run_bench.py
 
+# Service-path analytics at Espoo's scale (issue 5); the population is generated once into var/.
+bench-analytics: | $(UV)
+	$(UV) sync --frozen --group bench --quiet
+	$(PYTHON) bench/analytics/run.py
+
 clean:
 	rm -rf .venv .tools node_modules var staticfiles

@@ -20,5 +20,6 @@ urlpatterns += i18n_patterns(
     path("calls/", include("kokeilu.calls.urls")),
     path("proposals/", include("kokeilu.proposals.urls")),
     path("review/", include("kokeilu.evaluation.urls")),
+    path("analytics/", include("kokeilu.analytics.urls")),
     prefix_default_language=True,
 )

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "kokeilu.proposals",
     "kokeilu.evaluation",
     "kokeilu.demo",
+    "kokeilu.analytics",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +63,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "kokeilu.core.context_processors.site",
+                "kokeilu.analytics.context_processors.navigation",
             ],
         },
     }
@@ -124,6 +126,9 @@ CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://kokeil
 KOKEILU_PAGE_CACHE_SECONDS = env.int("KOKEILU_PAGE_CACHE_SECONDS", default=600)
 # Sessions are read from the cache and written through to the database, saving a query per request.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Where pseudonymised extracts and analysis results live (never inside the database).
+KOKEILU_ANALYTICS_STORE_DIR = env.path("KOKEILU_ANALYTICS_STORE_DIR", default=BASE_DIR / "var" / "analytics")
 
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="kokeilu@example.invalid")

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.db import close_old_connections, connections, transaction
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,8 @@ def _in_thread(path: str, kwargs: dict[str, Any]) -> None:
         except Exception:
             logger.exception("Task %s failed", path)
         finally:
-            close_old_connections()
+            # The thread's own connections would otherwise outlive it (CONN_MAX_AGE keeps them open).
+            connections.close_all()
 
     threading.Thread(target=target, name=f"task:{path}", daemon=True).start()
 

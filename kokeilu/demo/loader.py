@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone, translation
 
-from kokeilu.accounts.models import Organisation, User
+from kokeilu.accounts.models import Organisation, OrganisationKind, User
 from kokeilu.accounts.services import membership_add, organisation_create, user_create
 from kokeilu.calls.models import Call, Criterion
 from kokeilu.calls.services import call_create, call_publish, criterion_save, question_save
@@ -77,15 +77,21 @@ def persona_passwords_set(*, password: str) -> None:
         user.save(update_fields=["password"])
 
 
-def demo_load(*, password: str) -> list[Persona]:
+def demo_load(*, password: str, analytics_people: int = 5000) -> list[Persona]:
     """Create the whole demo. Stage one writes through the services and commits (so the e-mails the
-    services enqueue are handed to the configured backend); stage two moves past calls to their dates."""
+    services enqueue are handed to the configured backend); stage two moves past calls to their dates;
+    stage three gives Espoo's analyst a synthetic, pseudonymised population to analyse."""
     now = timezone.now()
     with transaction.atomic():
         stories = _Builder(password=password, now=now).build()
     with transaction.atomic():
         for story in stories:
             timeline.story_backdate(story)
+    if analytics_people:
+        from kokeilu.analytics.services import dataset_create_synthetic
+
+        espoo = Organisation.objects.get(kind=OrganisationKind.CITY, name="Espoo")
+        dataset_create_synthetic(city=espoo, created_by=None, people=analytics_people, seed=2017, name="")
     return persona_list()
 
 

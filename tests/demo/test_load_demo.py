@@ -47,7 +47,7 @@ def demo_output(django_db_setup, django_db_blocker) -> Iterator[str]:
         patch.setenv("KOKEILU_DEMO_PASSWORD", PASSWORD)
         out = io.StringIO()
         with translation.override("en"):
-            call_command("load_demo", stdout=out)
+            call_command("load_demo", analytics_people=300, stdout=out)
         yield out.getvalue()
         transaction.set_rollback(True)
 
@@ -222,7 +222,7 @@ def test_running_it_twice_changes_nothing_but_the_passwords(demo_output, monkeyp
     monkeypatch.setenv("KOKEILU_DEMO_PASSWORD", "another-password")
     out = io.StringIO()
     with translation.override("en"):
-        call_command("load_demo", stdout=out)
+        call_command("load_demo", analytics_people=300, stdout=out)
     assert "already loaded" in out.getvalue()
     assert {model.__name__: model.objects.count() for model in models} == before  # type: ignore[attr-defined]
     assert User.objects.get(username="espoo-manager").check_password("another-password")

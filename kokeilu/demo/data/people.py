@@ -11,6 +11,8 @@ PM = Role.PROGRAMME_MANAGER
 REVIEWER = Role.REVIEWER
 MEMBER = Role.MEMBER
 PARTICIPANT = Role.PARTICIPANT
+ANALYST = Role.ANALYST
+DPO = Role.DATA_PROTECTION_OFFICER
 
 PERSONAS: tuple[PersonSpec, ...] = (
     PersonSpec("site-admin", "Ada", "Ylläpitäjä", (), gettext_noop("Site administrator"), is_superuser=True),
@@ -52,6 +54,10 @@ PERSONAS: tuple[PersonSpec, ...] = (
         (("nuoriso", PARTICIPANT),),
         gettext_noop("Participant (pilot tester)"),
         preferred_language="en",
+    ),
+    PersonSpec("espoo-analyst", "Anni", "Polkunen", (("espoo", ANALYST),), gettext_noop("Analyst (Espoo)")),
+    PersonSpec(
+        "espoo-dpo", "Tuomas", "Suojala", (("espoo", DPO),), gettext_noop("Data protection officer (Espoo)")
     ),
 )
 

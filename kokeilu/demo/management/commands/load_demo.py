@@ -5,7 +5,7 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -24,6 +24,14 @@ class Command(BaseCommand):
         f"(default “{DEFAULT_PASSWORD}”). Running it again only resets the personas' passwords."
     )
 
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--analytics-people",
+            type=int,
+            default=5000,
+            help="size of the synthetic population for service-path analytics (0: none)",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         password = os.environ.get("KOKEILU_DEMO_PASSWORD") or DEFAULT_PASSWORD
         if demo_is_loaded():
@@ -37,7 +45,7 @@ class Command(BaseCommand):
         settings.EMAIL_BACKEND = DUMMY_EMAIL_BACKEND
         started = time.monotonic()
         try:
-            personas = demo_load(password=password)
+            personas = demo_load(password=password, analytics_people=options["analytics_people"])
         except ApplicationError as error:
             # A service refused part of the story: nothing was saved; say which rule refused it.
             details = getattr(error, "errors", None) or {error.field or "-": [str(error.message)]}

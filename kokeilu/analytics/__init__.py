@@ -1,0 +1,1 @@
+"""Service-path analytics on pseudonymised client data (issue 5). The pipeline needs no Django."""
