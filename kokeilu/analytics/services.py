@@ -8,7 +8,7 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.db.models import F
@@ -22,10 +22,12 @@ from kokeilu.core.tasks import enqueue
 
 from .conf import minimum_threshold, store_root
 from .models import ALLOWED_TRANSITIONS, AccessLog, AnalysisRun, Dataset, DatasetSource, RunStage, RunStatus
-from .pipeline import generate, ingest, keys, pseudonymise
 from .pipeline.errors import PipelineError
 from .pipeline.runner import AnalysisParameters, overall_percent, run_analysis
 from .selectors import analytics_access
+
+if TYPE_CHECKING:
+    from .pipeline import ingest
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +66,7 @@ def _register(
     city: Organisation,
     name: str,
     store_name: str,
-    report: ingest.IngestReport,
+    report: "ingest.IngestReport",
     source: str,
     created_by: User | None,
 ) -> Dataset:
@@ -93,6 +95,8 @@ def dataset_create_synthetic(
     The raw extract and both keys exist only in a temporary directory and memory during the call, as they
     would at a data owner's; the store receives what a real transfer would bring.
     """
+    from .pipeline import generate, ingest, keys, pseudonymise  # heavy: loaded only when used
+
     if city.kind != OrganisationKind.CITY:
         raise ApplicationError(_("Datasets belong to a city."))
     if not 1 <= people <= MAX_SYNTHETIC_PEOPLE:
@@ -141,6 +145,8 @@ def dataset_ingest_extract(
     strict: bool = False,
 ) -> Dataset:
     """Ingest a pseudonymised extract (the directory `pseudonymise` wrote) as a new dataset of the city."""
+    from .pipeline import ingest  # heavy: loaded only when used
+
     root = store_root()
     store_name = _new_store_name(city)
     try:

@@ -27,7 +27,7 @@ from kokeilu.core.http import AuthenticatedHttpRequest
 from . import charts, services
 from .forms import RunStartForm
 from .models import AnalysisRun, RunStatus
-from .pipeline.report import all_tables
+from .pipeline.report_tables import all_tables
 from .presentation import (
     METHOD_LABELS,
     RESOLUTION_LABELS,

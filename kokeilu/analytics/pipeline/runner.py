@@ -6,18 +6,21 @@ report leaves a run: suppressed aggregates, never a row per person.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
-from . import cluster, early, features, om, report, sequences
-from .engine import Window, engine_named
 from .errors import PipelineError
 from .progress import Progress, no_progress
+
+if TYPE_CHECKING:
+    from .engine import Window
+
+# The numerical stages (numpy, Polars, numba, scikit-learn) are imported when a run starts, not when this
+# module is: the web processes import the parameters and progress helpers here and must stay light.
 
 METHODS = ("optimal_matching", "features")
 COSTS = ("trate", "constant")
@@ -60,6 +63,8 @@ class AnalysisParameters:
 
     @property
     def window(self) -> Window:
+        from .engine import Window
+
         try:
             return Window(start=self.window_start, years=self.window_years, resolution=self.resolution)
         except ValueError as error:
@@ -118,6 +123,9 @@ def run_analysis(
     timer: StageTimer | None = None,
 ) -> dict[str, Any]:
     """Run every stage on the store and return the suppressed report."""
+    from . import cluster, early, features, om, report, sequences
+    from .engine import engine_named
+
     check_store(store)
     timer = timer or StageTimer()
     stage = _StageProgress(progress)
@@ -219,4 +227,4 @@ def overall_percent(stage: str, fraction: float) -> int:
             done += weight * fraction
             break
         done += weight
-    return int(np.floor(100 * done / sum(STAGE_WEIGHTS.values())))
+    return math.floor(100 * done / sum(STAGE_WEIGHTS.values()))
