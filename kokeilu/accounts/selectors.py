@@ -8,23 +8,32 @@ from .models import Membership, Organisation, OrganisationKind, Role, User
 AnyUser = User | AnonymousUser
 
 
-def _city_ids_with_role(user: AnyUser, role: str) -> set[int]:
+def _role_city_pairs(user: AnyUser) -> list[tuple[str, int]]:
+    """(role, city id) for every membership of the user, loaded once per request and kept on the user."""
     if not user.is_authenticated:
-        return set()
-    cache_name = f"_kokeilu_city_ids_{role}"
-    cached = getattr(user, cache_name, None)
+        return []
+    cached = getattr(user, "_kokeilu_role_cities", None)
     if cached is not None:
         return cached
-    rows = Membership.objects.filter(user=user, role=role).values_list(
-        "organisation__kind", "organisation_id", "organisation__city_id"
+    rows = Membership.objects.filter(user_id=user.pk).values_list(
+        "role", "organisation__kind", "organisation_id", "organisation__city_id"
     )
-    ids: set[int] = set()
-    for kind, org_id, city_id in rows:
+    pairs: list[tuple[str, int]] = []
+    for role, kind, org_id, city_id in rows:
         city = org_id if kind == OrganisationKind.CITY else city_id
         if city is not None:
-            ids.add(city)
-    setattr(user, cache_name, ids)
-    return ids
+            pairs.append((role, city))
+    setattr(user, "_kokeilu_role_cities", pairs)  # noqa: B010 - a per-request cache on the user
+    return pairs
+
+
+def _city_ids_with_role(user: AnyUser, role: str) -> set[int]:
+    return {city for member_role, city in _role_city_pairs(user) if member_role == role}
+
+
+def user_city_ids_with_role(user: AnyUser, role: str) -> frozenset[int]:
+    """Cities where the user holds `role` through the city itself or one of its units and schools."""
+    return frozenset(_city_ids_with_role(user, role))
 
 
 def user_managed_city_ids(user: AnyUser) -> set[int]:

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from kokeilu.accounts.models import Membership, Organisation, OrganisationKind, Role, User
+from kokeilu.accounts.selectors import user_city_ids_with_role
 
 
 @dataclass(frozen=True)
@@ -25,17 +26,11 @@ def analytics_roles(user: User | AnonymousUser) -> AnalyticsRoles:
     """The cities where the user is an analyst or a data protection officer (through the city or a unit)."""
     if not user.is_authenticated:
         return AnalyticsRoles(frozenset(), frozenset(), False)
-    rows = Membership.objects.filter(
-        user_id=user.pk, role__in=[Role.ANALYST, Role.DATA_PROTECTION_OFFICER]
-    ).values_list("role", "organisation__kind", "organisation_id", "organisation__city_id")
-    analyst: set[int] = set()
-    officer: set[int] = set()
-    for role, kind, organisation_id, city_id in rows:
-        city = organisation_id if kind == OrganisationKind.CITY else city_id
-        if city is None:
-            continue
-        (analyst if role == Role.ANALYST else officer).add(city)
-    return AnalyticsRoles(frozenset(analyst), frozenset(officer), bool(user.is_superuser))
+    return AnalyticsRoles(
+        user_city_ids_with_role(user, Role.ANALYST),
+        user_city_ids_with_role(user, Role.DATA_PROTECTION_OFFICER),
+        bool(user.is_superuser),
+    )
 
 
 def cities(ids: frozenset[int] | set[int]) -> list[City]:
