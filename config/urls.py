@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v1/", include("config.api_urls")),
+    path("open311/v2/", include("kokeilu.feedback.open311.urls")),
 ]
 
 # Pages carry their language in the URL (/fi/ is the default, /sv/ and /en/), so a link shared in
@@ -20,6 +21,8 @@ urlpatterns += i18n_patterns(
     path("calls/", include("kokeilu.calls.urls")),
     path("proposals/", include("kokeilu.proposals.urls")),
     path("review/", include("kokeilu.evaluation.urls")),
+    path("services/", include("kokeilu.catalogue.urls")),
+    path("feedback/", include("kokeilu.feedback.urls")),
     path("analytics/", include("kokeilu.analytics.urls")),
     prefix_default_language=True,
 )

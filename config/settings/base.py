@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "kokeilu.evaluation",
     "kokeilu.demo",
     "kokeilu.analytics",
+    "kokeilu.catalogue",
+    "kokeilu.feedback",
 ]
 
 MIDDLEWARE = [

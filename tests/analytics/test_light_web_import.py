@@ -14,7 +14,8 @@ django.setup()
 from django.urls import resolve
 resolve("/fi/analytics/")
 from kokeilu.analytics import forms, services, tasks, views  # noqa: F401
-heavy = sorted(name for name in ("numpy", "polars", "pyarrow", "numba", "sklearn", "dask") if name in sys.modules)
+libraries = ("numpy", "polars", "pyarrow", "numba", "sklearn", "dask")
+heavy = sorted(name for name in libraries if name in sys.modules)
 print(",".join(heavy))
 """
 

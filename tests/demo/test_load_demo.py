@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 
 from kokeilu.accounts.models import Membership, Organisation, User
 from kokeilu.calls.models import Call, CallPhase, CallQuestion, Criterion
+from kokeilu.catalogue.demo.data import PRODUCERS as CATALOGUE_PRODUCERS
 from kokeilu.demo.data import iso_omena, kyky, staff_campaign
 from kokeilu.demo.data.people import PERSONAS
 from kokeilu.evaluation.models import (
@@ -81,6 +82,8 @@ def test_only_invented_people_with_reserved_email_domains(demo_output):
     assert all(email.endswith("@example.test") for email in emails)
     # People other than the personas cannot sign in.
     persona_names = {persona.username for persona in PERSONAS}
+    # The catalogue demo's feedback handlers sign in too.
+    persona_names |= {producer.handler[0] for producer in CATALOGUE_PRODUCERS}
     others = User.objects.exclude(username__in=persona_names)
     assert others.exists()
     assert not any(user.has_usable_password() for user in others)

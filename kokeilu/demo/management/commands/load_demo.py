@@ -17,6 +17,15 @@ DEFAULT_PASSWORD = "kokeilu-demo"
 DUMMY_EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 
 
+def _catalogue_demo(password: str) -> list[Any]:
+    """Espoo's family services from all three sectors, with feedback and answers (idempotent)."""
+    from kokeilu.accounts.models import Organisation, OrganisationKind
+    from kokeilu.catalogue.demo import load_catalogue_demo
+
+    espoo = Organisation.objects.get(slug="espoo", kind=OrganisationKind.CITY)
+    return list(load_catalogue_demo(city=espoo, password=password))
+
+
 class Command(BaseCommand):
     help = (
         "Load the demo: Espoo's Iso Omena rapid pilots, Helsinki's staff experiment campaign and an open "
@@ -36,8 +45,9 @@ class Command(BaseCommand):
         password = os.environ.get("KOKEILU_DEMO_PASSWORD") or DEFAULT_PASSWORD
         if demo_is_loaded():
             persona_passwords_set(password=password)
+            catalogue_personas = _catalogue_demo(password)
             self.stdout.write(_("The demo is already loaded; the personas' passwords were reset."))
-            self._print_logins(persona_list(), password)
+            self._print_logins([*persona_list(), *catalogue_personas], password)
             return
         # The services e-mail applicants about submissions and decisions; the demo's invented people
         # must not flood the console, so mail goes nowhere while the demo loads.
@@ -46,6 +56,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         try:
             personas = demo_load(password=password, analytics_people=options["analytics_people"])
+            personas = [*personas, *_catalogue_demo(password)]
         except ApplicationError as error:
             # A service refused part of the story: nothing was saved; say which rule refused it.
             details = getattr(error, "errors", None) or {error.field or "-": [str(error.message)]}

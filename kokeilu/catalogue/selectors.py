@@ -1,0 +1,351 @@
+"""Reads of the catalogue. Who may edit a producer's services is decided here, once, by
+`user_can_edit_producer`; what anyone may see is decided by `service_list_public`."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.functional import cached_property
+
+from kokeilu.accounts.models import Membership, Organisation, OrganisationKind, Role
+from kokeilu.accounts.selectors import AnyUser, user_can_manage_city, user_managed_city_ids
+
+from .geo import GeoPoint, normalise_address, parse_point
+from .hours import open_at_condition, open_location_exists
+from .models import (
+    AddressPoint,
+    LifeSituation,
+    OpeningException,
+    OpeningHours,
+    Producer,
+    Service,
+    ServiceClass,
+    ServiceLocation,
+    TargetGroup,
+)
+
+# Roles in a producer's own organisation that let a person edit its services and handle its feedback.
+PRODUCER_EDITOR_ROLES = (Role.MEMBER, Role.PROGRAMME_MANAGER)
+SEARCH_MAX_LENGTH = 200
+
+
+# --- The permission rule ------------------------------------------------------------------------------
+
+
+def _editor_organisation_ids(user: AnyUser) -> set[int]:
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_kokeilu_producer_editor_org_ids", None)
+    if cached is None:
+        cached = set(
+            Membership.objects.filter(user=user, role__in=PRODUCER_EDITOR_ROLES).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        setattr(user, "_kokeilu_producer_editor_org_ids", cached)  # noqa: B010 - a per-request memo
+    return cached
+
+
+def user_can_edit_producer(user: AnyUser, producer: Producer) -> bool:
+    """Members (or programme managers) of the producer's own organisation edit its services and handle
+    its feedback; the programme managers of the producer's city and site administrators may do so for
+    every producer in the city."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user_can_manage_city(user, producer.city_id):
+        return True
+    return producer.organisation_id in _editor_organisation_ids(user)
+
+
+def producer_list_editable_by(*, user: AnyUser) -> QuerySet[Producer]:
+    """The same rule as `user_can_edit_producer`, as a query."""
+    queryset = Producer.objects.select_related("organisation", "city")
+    if not user.is_authenticated:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(
+        Q(city_id__in=user_managed_city_ids(user)) | Q(organisation_id__in=_editor_organisation_ids(user))
+    )
+
+
+def user_can_manage_catalogue_of(user: AnyUser, city_id: int) -> bool:
+    """Adding producers and importing a catalogue file is for the city's programme managers."""
+    return user_can_manage_city(user, city_id)
+
+
+def user_is_catalogue_editor(user: AnyUser) -> bool:
+    return producer_list_editable_by(user=user).exists()
+
+
+def cities_with_catalogue() -> QuerySet[Organisation]:
+    """Cities that have producers in their catalogue (a few rows, whatever the number of services)."""
+    return Organisation.objects.filter(
+        Exists(Producer.objects.filter(city=OuterRef("pk"))), kind=OrganisationKind.CITY
+    ).order_by("name")
+
+
+def cities_managed_by(*, user: AnyUser) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(
+        kind=OrganisationKind.CITY, id__in=user_managed_city_ids(user)
+    ).order_by("name")
+
+
+# --- Code lists ---------------------------------------------------------------------------------------
+
+
+def life_situation_list() -> QuerySet[LifeSituation]:
+    return LifeSituation.objects.all()
+
+
+SITUATION_COUNTS_CACHE_SECONDS = 60
+
+
+def life_situation_list_with_counts() -> list[LifeSituation]:
+    """Life situations with the number of published services in each (as `service_count`).
+
+    Counting reads every service's classification, so the result is kept for a minute: a new service
+    shows in the count at most a minute late, and the start page stays cheap with tens of thousands of
+    services."""
+    from django.core.cache import cache
+    from django.db.models import Count
+
+    def count() -> list[LifeSituation]:
+        return list(
+            LifeSituation.objects.annotate(
+                service_count=Count("services", filter=Q(services__is_published=True), distinct=True)
+            ).order_by("position", "code")
+        )
+
+    key = "kokeilu:catalogue:life-situation-counts"
+    counted = cache.get_or_set(key, count, SITUATION_COUNTS_CACHE_SECONDS)
+    return counted if counted is not None else count()
+
+
+def target_group_list() -> QuerySet[TargetGroup]:
+    return TargetGroup.objects.all()
+
+
+def service_class_list() -> QuerySet[ServiceClass]:
+    return ServiceClass.objects.all()
+
+
+# --- Services -----------------------------------------------------------------------------------------
+
+
+def service_list_public() -> QuerySet[Service]:
+    """What anyone may see: published services."""
+    return Service.objects.filter(is_published=True).select_related("producer", "producer__organisation")
+
+
+def service_list_editable_by(*, user: AnyUser) -> QuerySet[Service]:
+    return (
+        Service.objects.filter(producer__in=producer_list_editable_by(user=user))
+        .select_related("producer", "producer__organisation", "producer__city")
+        .order_by("producer__organisation__name", "name_fi", "id")
+    )
+
+
+def _with_details(queryset: QuerySet[Service]) -> QuerySet[Service]:
+    return queryset.prefetch_related(
+        "life_situations",
+        "target_groups",
+        "service_classes",
+        "channels",
+        Prefetch(
+            "locations",
+            queryset=ServiceLocation.objects.prefetch_related(
+                Prefetch("opening_hours", queryset=OpeningHours.objects.order_by("weekday", "opens")),
+                Prefetch("opening_exceptions", queryset=OpeningException.objects.order_by("date_from")),
+            ),
+        ),
+    )
+
+
+def service_get_visible(*, user: AnyUser, code: str) -> Service | None:
+    """A published service, or an unpublished one for those who may edit it. None means 404."""
+    service = (
+        _with_details(Service.objects.select_related("producer", "producer__organisation", "producer__city"))
+        .filter(code=code)
+        .first()
+    )
+    if service is None:
+        return None
+    if service.is_published or user_can_edit_producer(user, service.producer):
+        return service
+    return None
+
+
+def service_get_editable(*, user: AnyUser, code: str) -> Service | None:
+    service = service_get_visible(user=user, code=code)
+    if service is None or not user_can_edit_producer(user, service.producer):
+        return None
+    return service
+
+
+def service_list_for_comparison(*, codes: list[str]) -> list[Service]:
+    """Published services in the order the codes were given (unknown codes are left out)."""
+    found = {service.code: service for service in _with_details(service_list_public()).filter(code__in=codes)}
+    return [found[code] for code in codes if code in found]
+
+
+@dataclass
+class ServiceFilter:
+    """What a resident asked for on the catalogue page; empty values filter nothing."""
+
+    text: str = ""
+    city: Organisation | None = None
+    life_situation: LifeSituation | None = None
+    target_group: TargetGroup | None = None
+    service_class: ServiceClass | None = None
+    sectors: list[str] = field(default_factory=list)
+    price: str = ""  # "", "free" or "fee"
+    max_fee: Decimal | None = None
+    language: str = ""
+    open_at: datetime | None = None
+
+    @property
+    def narrows_down(self) -> bool:
+        """Whether anything besides the opening time limits the services."""
+        return bool(
+            self.text.strip()
+            or self.city
+            or self.life_situation
+            or self.target_group
+            or self.service_class
+            or self.sectors
+            or self.price
+            or self.max_fee is not None
+            or self.language
+        )
+
+
+def service_search(
+    service_filter: ServiceFilter, *, queryset: QuerySet[Service] | None = None
+) -> QuerySet[Service]:
+    services = service_list_public() if queryset is None else queryset
+    text = " ".join(service_filter.text.split())[:SEARCH_MAX_LENGTH].lower()
+    for word in text.split():
+        services = services.filter(search_text__contains=word)
+    if service_filter.city is not None:
+        services = services.filter(producer__city=service_filter.city)
+    if service_filter.life_situation is not None:
+        services = services.filter(life_situations=service_filter.life_situation)
+    if service_filter.target_group is not None:
+        services = services.filter(target_groups=service_filter.target_group)
+    if service_filter.service_class is not None:
+        services = services.filter(service_classes=service_filter.service_class)
+    if service_filter.sectors:
+        services = services.filter(producer__sector__in=service_filter.sectors)
+    if service_filter.price == "free":
+        services = services.filter(price_type="free")
+    elif service_filter.price == "fee":
+        services = services.filter(price_type="fee")
+    if service_filter.max_fee is not None:
+        services = services.filter(Q(price_type="free") | Q(price_amount__lte=service_filter.max_fee))
+    if service_filter.language:
+        services = services.filter(languages__contains=f",{service_filter.language},")
+    if service_filter.open_at is not None:
+        open_here = ServiceLocation.objects.filter(
+            open_location_exists(service_filter.open_at), services=OuterRef("pk")
+        )
+        services = services.filter(Exists(open_here))
+    # A list shows names and summaries; the long texts stay in the database.
+    long_texts = ("search_text", "description_fi", "description_sv", "description_en")
+    return services.defer(*long_texts).order_by("name_fi", "id")
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told how to count, when counting another way is cheaper than counting the list."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: Callable[[], int]) -> None:
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._count()
+
+
+def service_search_page(service_filter: ServiceFilter, *, number: Any, per_page: int) -> Page:
+    """A page of `service_search`. "Open at" is checked per service for the page, and also for the count
+    when other filters leave few candidates; with no other filter the count instead takes the set of all
+    open locations at once, which is several times cheaper than checking tens of thousands of services."""
+    services = service_search(service_filter)
+
+    def count() -> int:
+        if service_filter.open_at is None or service_filter.narrows_down:
+            return services.count()
+        given_at = ServiceLocation.services.through.objects.filter(
+            open_at_condition(service_filter.open_at, field="servicelocation_id")
+        )
+        return service_list_public().filter(pk__in=given_at.values("service_id")).count()
+
+    return _CountedPaginator(services, per_page, count=count).get_page(number)
+
+
+def location_list_for_services(*, services: QuerySet[Service], limit: int = 200) -> list[ServiceLocation]:
+    """Locations of the given services (for the map), each once, with the services they give."""
+    return list(
+        ServiceLocation.objects.filter(services__in=services)
+        .distinct()
+        .prefetch_related(Prefetch("services", queryset=Service.objects.filter(is_published=True)))
+        .order_by("name_fi", "id")[:limit]
+    )
+
+
+def location_list_editable_by(*, user: AnyUser) -> QuerySet[ServiceLocation]:
+    return ServiceLocation.objects.filter(producer__in=producer_list_editable_by(user=user)).select_related(
+        "producer", "producer__organisation"
+    )
+
+
+def location_get_editable(*, user: AnyUser, pk: int) -> ServiceLocation | None:
+    location = (
+        ServiceLocation.objects.select_related("producer", "producer__organisation")
+        .prefetch_related("opening_hours", "opening_exceptions", "services")
+        .filter(pk=pk)
+        .first()
+    )
+    if location is None or not user_can_edit_producer(user, location.producer):
+        return None
+    return location
+
+
+def producer_get_editable(*, user: AnyUser, pk: int) -> Producer | None:
+    return producer_list_editable_by(user=user).filter(pk=pk).first()
+
+
+# --- Address look-up ----------------------------------------------------------------------------------
+
+
+def geocode(text: str) -> GeoPoint | None:
+    """Coordinates for what a resident typed: 'latitude, longitude' as such, otherwise an address found in
+    the local address table or among the service locations' own addresses. Nothing is fetched."""
+    point = parse_point(text)
+    if point is not None:
+        return point
+    wanted = normalise_address(text)
+    if not wanted:
+        return None
+    row = AddressPoint.objects.filter(normalised=wanted).first()
+    if row is None:
+        # "Street 1, 02230 Espoo" and "Street 1" both find the table's "Street 1, 02230 Espoo".
+        row = AddressPoint.objects.filter(normalised__startswith=wanted).order_by("normalised").first()
+    if row is not None:
+        return GeoPoint(float(row.latitude), float(row.longitude), row.address)
+    street = text.split(",")[0].strip()
+    location = (
+        ServiceLocation.objects.filter(
+            Q(street_address_fi__iexact=street) | Q(street_address_sv__iexact=street)
+        )
+        .order_by("id")
+        .first()
+    )
+    if location is not None:
+        return GeoPoint(float(location.latitude), float(location.longitude), location.address_line)
+    return None
