@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kokeilu.accounts.models import Membership, Organisation, OrganisationKind, Role, User
 from kokeilu.accounts.services import membership_add, user_create
@@ -85,7 +86,10 @@ def catalogue_demo_is_loaded(*, city: Organisation) -> bool:
 def load_catalogue_demo(*, city: Organisation, password: str | None = None) -> list[DemoPersona]:
     """Load the demo into the city's catalogue (once; later calls return the personas and change nothing).
     `password` is given to the producers' feedback handlers (none when left out)."""
-    personas = [DemoPersona(f"feedback handler, {spec.name}", spec.handler[0]) for spec in PRODUCERS]
+    personas = [
+        DemoPersona(_("Feedback handler (%(producer)s)") % {"producer": spec.name}, spec.handler[0])
+        for spec in PRODUCERS
+    ]
     if catalogue_demo_is_loaded(city=city):
         if password:
             # As the main demo does on a second run: the logins it prints must work.
