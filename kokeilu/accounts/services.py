@@ -1,8 +1,8 @@
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
-from django.utils.text import slugify
 
 from kokeilu.core.exceptions import ApplicationError
+from kokeilu.core.slugs import unique_slug
 
 from .models import Membership, Organisation, User
 
@@ -44,12 +44,9 @@ def user_get_or_create_external(*, issuer: str, subject: str, email: str, name: 
     user = User.objects.filter(external_issuer=issuer, external_subject=subject).first()
     if user is not None:
         return user
-    base = slugify(email.split("@")[0]) or "user"
-    username = base
-    suffix = 1
-    while User.objects.filter(username=username).exists():
-        suffix += 1
-        username = f"{base}{suffix}"
+    username = unique_slug(
+        User.objects.all(), "username", email.split("@")[0], max_length=140, fallback="user", separator=""
+    )
     user = User(
         username=username, email=email, display_name=name, external_issuer=issuer, external_subject=subject
     )
@@ -62,12 +59,7 @@ def user_get_or_create_external(*, issuer: str, subject: str, email: str, name: 
 def organisation_create(
     *, kind: str, name: str, city: Organisation | None = None, business_id: str = ""
 ) -> Organisation:
-    base = slugify(name)[:70] or "organisation"
-    slug = base
-    suffix = 1
-    while Organisation.objects.filter(slug=slug).exists():
-        suffix += 1
-        slug = f"{base}-{suffix}"
+    slug = unique_slug(Organisation.objects.all(), "slug", name, fallback="organisation")
     organisation = Organisation(kind=kind, name=name, city=city, business_id=business_id, slug=slug)
     organisation.full_clean()
     organisation.save()

@@ -4,24 +4,15 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kokeilu.accounts.models import User
 from kokeilu.accounts.selectors import user_can_manage_city
 from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
+from kokeilu.core.slugs import unique_slug
 from kokeilu.platforms.models import DevelopmentNeed, Platform, Theme
 
 from .models import ApplicantKind, Call, CallQuestion, Criterion
-
-
-def _unique_slug(text: str) -> str:
-    base = slugify(text)[:70] or "call"
-    slug, suffix = base, 1
-    while Call.objects.filter(slug=slug).exists():
-        suffix += 1
-        slug = f"{base}-{suffix}"
-    return slug
 
 
 def _check_call_fields(call: Call, needs: Iterable[DevelopmentNeed] | None) -> None:
@@ -61,8 +52,13 @@ def call_create(
     """Create a draft call on a platform the user manages."""
     if not user_can_manage_city(created_by, platform.city_id):
         raise PermissionDeniedError()
+    slug = unique_slug(Call.objects.all(), "slug", title_fi, fallback="call")
     call = Call(
-        platform=platform, title_fi=title_fi, slug=_unique_slug(title_fi), created_by=created_by, **fields
+        platform=platform,
+        title_fi=title_fi,
+        slug=slug,
+        created_by=created_by,
+        **fields,
     )
     needs = list(needs or [])
     _check_call_fields(call, needs)

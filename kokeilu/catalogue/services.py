@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from kokeilu.accounts.models import Organisation, OrganisationKind, User
 from kokeilu.accounts.services import organisation_create
 from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
+from kokeilu.core.slugs import unique_slug
 
 from .geo import normalise_address
 from .models import (
@@ -126,11 +127,7 @@ def _unique_slug(model: type[Service], text: str, *, exclude_pk: int | None = No
     base = slugify(text)[:50].strip("-") or "service"
     if base in RESERVED_CODES:
         base = f"{base}-service"
-    slug, suffix = base, 1
-    while model.objects.filter(code=slug).exclude(pk=exclude_pk or 0).exists():
-        suffix += 1
-        slug = f"{base}-{suffix}"
-    return slug
+    return unique_slug(model.objects.exclude(pk=exclude_pk or 0), "code", base, max_length=60)
 
 
 # --- Producers ----------------------------------------------------------------------------------------

@@ -1,28 +1,21 @@
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kokeilu.accounts.models import Organisation, User
 from kokeilu.accounts.selectors import user_can_manage_city
 from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
+from kokeilu.core.slugs import unique_slug
 
 from .models import NEED_TRANSITIONS, DevelopmentNeed, NeedStatus, Platform, Theme
-
-
-def _unique_slug(model: type, text: str) -> str:
-    base = slugify(text)[:70] or "item"
-    slug, suffix = base, 1
-    while model.objects.filter(slug=slug).exists():  # type: ignore[attr-defined]
-        suffix += 1
-        slug = f"{base}-{suffix}"
-    return slug
 
 
 def platform_create(*, created_by: User, city: Organisation, name_fi: str, **fields: object) -> Platform:
     if not user_can_manage_city(created_by, city.pk):
         raise PermissionDeniedError()
     member_organisations = fields.pop("member_organisations", None)
-    platform = Platform(city=city, name_fi=name_fi, slug=_unique_slug(Platform, name_fi), **fields)
+    platform = Platform(
+        city=city, name_fi=name_fi, slug=unique_slug(Platform.objects.all(), "slug", name_fi), **fields
+    )
     platform.full_clean()
     platform.save()
     if member_organisations is not None:
