@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from kokeilu.accounts.models import Organisation, User
 from kokeilu.accounts.selectors import user_can_manage_city
+from kokeilu.calls.services import calls_of_need_touch
 from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
 from kokeilu.core.slugs import unique_slug
 
@@ -73,8 +74,6 @@ def need_update(
     if themes is not None:
         need.themes.set(themes)
     # Calls show the titles of the needs they answer.
-    from kokeilu.calls.services import calls_of_need_touch
-
     calls_of_need_touch(need_id=need.pk)
     return need
 
