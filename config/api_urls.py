@@ -7,4 +7,5 @@ urlpatterns = [
     path("", include("kokeilu.calls.api.urls")),
     path("", include("kokeilu.proposals.api.urls")),
     path("", include("kokeilu.evaluation.api.urls")),
+    path("", include("kokeilu.catalogue.api.urls")),
 ]

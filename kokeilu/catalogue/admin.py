@@ -15,17 +15,35 @@ from .models import (
     ServiceLocation,
     TargetGroup,
 )
-from .services import address_point_save, producer_search_text_refresh
+from .selectors import CATALOGUE
+from .services import address_point_save, cache_version_raise, producer_search_text_refresh
+
+
+class CatalogueChangeAdmin(admin.ModelAdmin):
+    """Edits here bypass the services; raise the catalogue's version as they do, so that cached searches
+    show the change at once."""
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        cache_version_raise(CATALOGUE)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        super().delete_model(request, obj)
+        cache_version_raise(CATALOGUE)
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        super().delete_queryset(request, queryset)
+        cache_version_raise(CATALOGUE)
 
 
 @admin.register(LifeSituation, TargetGroup, ServiceClass)
-class ClassificationAdmin(admin.ModelAdmin):
+class ClassificationAdmin(CatalogueChangeAdmin):
     list_display = ["code", "name_fi", "name_sv", "name_en", "uri", "position"]
     search_fields = ["code", "name_fi", "name_sv", "name_en"]
 
 
 @admin.register(Producer)
-class ProducerAdmin(admin.ModelAdmin):
+class ProducerAdmin(CatalogueChangeAdmin):
     list_display = ["organisation", "city", "sector", "response_target_days"]
     list_filter = ["sector", "city"]
     search_fields = ["organisation__name"]
@@ -42,7 +60,7 @@ class ContactChannelInline(admin.TabularInline):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(CatalogueChangeAdmin):
     list_display = ["name_fi", "code", "producer", "price_type", "is_published"]
     list_filter = ["is_published", "price_type", "producer__sector"]
     search_fields = ["name_fi", "name_sv", "name_en", "code"]
@@ -67,7 +85,7 @@ class OpeningExceptionInline(admin.TabularInline):
 
 
 @admin.register(ServiceLocation)
-class ServiceLocationAdmin(admin.ModelAdmin):
+class ServiceLocationAdmin(CatalogueChangeAdmin):
     list_display = ["name_fi", "producer", "street_address_fi", "postal_code", "latitude", "longitude"]
     search_fields = ["name_fi", "street_address_fi"]
     filter_horizontal = ["services"]

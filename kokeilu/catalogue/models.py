@@ -17,6 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from kokeilu.accounts.models import Organisation, OrganisationKind
 from kokeilu.core.models import BaseModel, Translated
 
+from .national import LIFE_EVENT_URI_PREFIX, life_event_code
+
 MIDNIGHT = time(0, 0)
 
 
@@ -70,6 +72,22 @@ class LifeSituation(Classification):
     class Meta(Classification.Meta):
         verbose_name = _("life situation")
         verbose_name_plural = _("life situations")
+        constraints = [
+            # The URI, when given, names an item of PTV's life-event code list (see `national`), and at
+            # most one life situation names each item, so that an imported URI finds one situation.
+            models.CheckConstraint(
+                condition=Q(uri="") | Q(uri__startswith=f"{LIFE_EVENT_URI_PREFIX}KE"),
+                name="life_situation_uri_national",
+            ),
+            models.UniqueConstraint(
+                fields=["uri"], condition=~Q(uri=""), name="life_situation_unique_national_uri"
+            ),
+        ]
+
+    @property
+    def national_code(self) -> str:
+        """The national life-event code (KE4.1) of the URI, or ""."""
+        return life_event_code(self.uri)
 
 
 class TargetGroup(Classification):
@@ -482,3 +500,20 @@ class AddressPoint(models.Model):
 
     def __str__(self) -> str:
         return self.address
+
+
+class CacheVersion(models.Model):
+    """A counter that the services raise whenever something cached reads show changes: `catalogue` for
+    services, producers, locations, hours and channels; `feedback` for feedback items. Cached results
+    carry the counters in their keys, so every process stops serving an entry the moment a change is
+    committed (a per-process cache cannot be cleared from another process)."""
+
+    key = models.SlugField(_("key"), max_length=40, unique=True)
+    value = models.BigIntegerField(_("value"), default=0)
+
+    class Meta:
+        verbose_name = _("cache version")
+        verbose_name_plural = _("cache versions")
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.value}"

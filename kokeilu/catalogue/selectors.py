@@ -2,22 +2,26 @@
 `user_can_edit_producer`; what anyone may see is decided by `service_list_public`."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.conf import settings
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.functional import cached_property
 
 from kokeilu.accounts.models import Membership, Organisation, OrganisationKind, Role
 from kokeilu.accounts.selectors import AnyUser, user_can_manage_city, user_managed_city_ids
+from kokeilu.core.cache import cache_key
 
 from .geo import GeoPoint, normalise_address, parse_point
 from .hours import open_at_condition, open_location_exists
 from .models import (
     AddressPoint,
+    CacheVersion,
     LifeSituation,
     OpeningException,
     OpeningHours,
@@ -73,6 +77,17 @@ def producer_list_editable_by(*, user: AnyUser) -> QuerySet[Producer]:
     )
 
 
+def producer_list_public(*, city: Organisation | None = None) -> QuerySet[Producer]:
+    """Every producer of every city's catalogue (who produces services is public), by name."""
+    queryset = Producer.objects.select_related("organisation", "city").order_by("organisation__name", "id")
+    return queryset if city is None else queryset.filter(city=city)
+
+
+def producer_get(*, pk: int) -> Producer | None:
+    """A producer by id, whoever asks; whether the user may edit it is `user_can_edit_producer`."""
+    return producer_list_public().filter(pk=pk).first()
+
+
 def user_can_manage_catalogue_of(user: AnyUser, city_id: int) -> bool:
     """Adding producers and importing a catalogue file is for the city's programme managers."""
     return user_can_manage_city(user, city_id)
@@ -95,6 +110,29 @@ def cities_managed_by(*, user: AnyUser) -> QuerySet[Organisation]:
     ).order_by("name")
 
 
+# --- Versions of what is cached -----------------------------------------------------------------------
+
+CATALOGUE = "catalogue"
+FEEDBACK = "feedback"
+
+
+def cache_versions(*keys: str) -> tuple[int, ...]:
+    """The current values of the counters (one query); 0 for a counter never raised."""
+    found = dict(CacheVersion.objects.filter(key__in=keys).values_list("key", "value"))
+    return tuple(found.get(key, 0) for key in keys)
+
+
+def cached_read(namespace: str, parts: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    """`compute()`, kept under a key made of the parts (which carry the versions) and the language. The
+    lifetime is only the safety net for changes made around the services."""
+    key = cache_key(namespace, parts)
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, settings.KOKEILU_PAGE_CACHE_SECONDS)
+    return found
+
+
 # --- Code lists ---------------------------------------------------------------------------------------
 
 
@@ -102,16 +140,10 @@ def life_situation_list() -> QuerySet[LifeSituation]:
     return LifeSituation.objects.all()
 
 
-SITUATION_COUNTS_CACHE_SECONDS = 60
-
-
 def life_situation_list_with_counts() -> list[LifeSituation]:
     """Life situations with the number of published services in each (as `service_count`).
 
-    Counting reads every service's classification, so the result is kept for a minute: a new service
-    shows in the count at most a minute late, and the start page stays cheap with tens of thousands of
-    services."""
-    from django.core.cache import cache
+    Counting reads every service's classification, so the result is kept until the catalogue changes."""
     from django.db.models import Count
 
     def count() -> list[LifeSituation]:
@@ -121,9 +153,7 @@ def life_situation_list_with_counts() -> list[LifeSituation]:
             ).order_by("position", "code")
         )
 
-    key = "kokeilu:catalogue:life-situation-counts"
-    counted = cache.get_or_set(key, count, SITUATION_COUNTS_CACHE_SECONDS)
-    return counted if counted is not None else count()
+    return cached_read("catalogue-situation-counts", cache_versions(CATALOGUE), count)
 
 
 def target_group_list() -> QuerySet[TargetGroup]:
@@ -208,6 +238,21 @@ class ServiceFilter:
     language: str = ""
     open_at: datetime | None = None
 
+    def cache_parts(self) -> tuple[Any, ...]:
+        """What the results depend on, for a cache key."""
+        return (
+            " ".join(self.text.split())[:SEARCH_MAX_LENGTH].lower(),
+            self.city.pk if self.city else None,
+            self.life_situation.pk if self.life_situation else None,
+            self.target_group.pk if self.target_group else None,
+            self.service_class.pk if self.service_class else None,
+            tuple(sorted(self.sectors)),
+            self.price,
+            str(self.max_fee) if self.max_fee is not None else None,
+            self.language,
+            self.open_at.isoformat() if self.open_at else None,
+        )
+
     @property
     def narrows_down(self) -> bool:
         """Whether anything besides the opening time limits the services."""
@@ -250,9 +295,9 @@ def service_search(
     if service_filter.language:
         services = services.filter(languages__contains=f",{service_filter.language},")
     if service_filter.open_at is not None:
-        open_here = ServiceLocation.objects.filter(
-            open_location_exists(service_filter.open_at), services=OuterRef("pk")
-        )
+        # Opening hours are kept to the minute, so the minute decides (and a minute's results are shared).
+        moment = service_filter.open_at.replace(second=0, microsecond=0)
+        open_here = ServiceLocation.objects.filter(open_location_exists(moment), services=OuterRef("pk"))
         services = services.filter(Exists(open_here))
     # A list shows names and summaries; the long texts stay in the database.
     long_texts = ("search_text", "description_fi", "description_sv", "description_en")
@@ -274,8 +319,16 @@ class _CountedPaginator(Paginator):
 def service_search_page(service_filter: ServiceFilter, *, number: Any, per_page: int) -> Page:
     """A page of `service_search`. "Open at" is checked per service for the page, and also for the count
     when other filters leave few candidates; with no other filter the count instead takes the set of all
-    open locations at once, which is several times cheaper than checking tens of thousands of services."""
+    open locations at once, which is several times cheaper than checking tens of thousands of services.
+
+    The count and the ids on each page are kept until the catalogue changes (its version is in the key;
+    so is the minute asked about for "open at"), so a repeated search reads only its twenty services."""
+    if service_filter.open_at is not None:
+        service_filter = replace(
+            service_filter, open_at=service_filter.open_at.replace(second=0, microsecond=0)
+        )
     services = service_search(service_filter)
+    parts = (*cache_versions(CATALOGUE), *service_filter.cache_parts(), per_page)
 
     def count() -> int:
         if service_filter.open_at is None or service_filter.narrows_down:
@@ -285,7 +338,37 @@ def service_search_page(service_filter: ServiceFilter, *, number: Any, per_page:
         )
         return service_list_public().filter(pk__in=given_at.values("service_id")).count()
 
-    return _CountedPaginator(services, per_page, count=count).get_page(number)
+    paginator = _CountedPaginator(
+        services, per_page, count=lambda: cached_read("catalogue-search-count", parts, count)
+    )
+    page_number = _page_number(paginator, number)
+    bottom = (page_number - 1) * per_page
+    ids: list[int] = cached_read(
+        "catalogue-search-page",
+        (*parts, page_number),
+        lambda: list(services.values_list("pk", flat=True)[bottom : bottom + per_page]),
+    )
+    found = {service.pk: service for service in _page_rows(ids)}
+    return Page([found[pk] for pk in ids if pk in found], page_number, paginator)
+
+
+def _page_number(paginator: Paginator, number: Any) -> int:
+    """As `Paginator.get_page`: not a number → the first page, past the end → the last."""
+    try:
+        return int(paginator.validate_number(number))
+    except PageNotAnInteger:
+        return 1
+    except EmptyPage:
+        return paginator.num_pages
+
+
+def _page_rows(ids: list[int]) -> QuerySet[Service]:
+    # The page's services by id: the filters were applied when the ids were chosen.
+    return (
+        Service.objects.filter(pk__in=ids)
+        .select_related("producer", "producer__organisation")
+        .defer("search_text", "description_fi", "description_sv", "description_en")
+    )
 
 
 def location_list_for_services(*, services: QuerySet[Service], limit: int = 200) -> list[ServiceLocation]:

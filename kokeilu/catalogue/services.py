@@ -2,14 +2,15 @@
 refuses with a translated ApplicationError naming the field it belongs to, so that HTML forms, the import
 and the admin give the same answer."""
 
+import functools
 import itertools
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, time
 from decimal import Decimal
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
-from django.db import transaction
-from django.db.models import ProtectedError
+from django.db import IntegrityError, transaction
+from django.db.models import F, ProtectedError
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from .models import (
     SECTOR_BY_ORGANISATION_KIND,
     SERVICE_LANGUAGE_CODES,
     AddressPoint,
+    CacheVersion,
     ChannelKind,
     ContactChannel,
     LifeSituation,
@@ -38,7 +40,7 @@ from .models import (
     ServiceLocation,
     TargetGroup,
 )
-from .selectors import user_can_edit_producer, user_can_manage_catalogue_of
+from .selectors import CATALOGUE, user_can_edit_producer, user_can_manage_catalogue_of
 
 DESCRIPTION_MAX_LENGTH = 2500
 PRODUCER_KINDS = (
@@ -107,6 +109,35 @@ CHANNEL_FIELDS = frozenset(
 )
 
 
+def cache_version_raise(key: str) -> None:
+    """Raise a counter read by `selectors.cache_versions`, in the caller's transaction: entries cached
+    under the old value are no longer read once the change is committed."""
+    if CacheVersion.objects.filter(key=key).update(value=F("value") + 1):
+        return
+    try:
+        with transaction.atomic():
+            CacheVersion.objects.create(key=key, value=1)
+    except IntegrityError:
+        # Another transaction created the counter first.
+        CacheVersion.objects.filter(key=key).update(value=F("value") + 1)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _changes_catalogue(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """The function changes what the catalogue's cached reads show: raise its version when it succeeds."""
+
+    @functools.wraps(function)
+    def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        result = function(*args, **kwargs)
+        cache_version_raise(CATALOGUE)
+        return result
+
+    return wrapped
+
+
 def _require_editor(user: User, producer: Producer) -> None:
     if not user_can_edit_producer(user, producer):
         raise PermissionDeniedError()
@@ -134,6 +165,7 @@ def _unique_slug(model: type[Service], text: str, *, exclude_pk: int | None = No
 
 
 @transaction.atomic
+@_changes_catalogue
 def producer_create(
     *,
     created_by: User,
@@ -190,6 +222,7 @@ def producer_create(
 
 
 @transaction.atomic
+@_changes_catalogue
 def producer_update(*, producer: Producer, updated_by: User, **fields: Any) -> Producer:
     _refuse_unknown(fields, PRODUCER_FIELDS)
     _require_editor(updated_by, producer)
@@ -271,6 +304,7 @@ def _set_classifications(
 
 
 @transaction.atomic
+@_changes_catalogue
 def service_create(
     *,
     created_by: User,
@@ -304,6 +338,7 @@ def service_create(
 
 
 @transaction.atomic
+@_changes_catalogue
 def service_update(
     *,
     service: Service,
@@ -331,6 +366,7 @@ def service_update(
 
 
 @transaction.atomic
+@_changes_catalogue
 def service_delete(*, service: Service, deleted_by: User) -> None:
     """Remove a service that has never received feedback; one with feedback is unpublished instead."""
     _require_editor(deleted_by, service.producer)
@@ -343,6 +379,7 @@ def service_delete(*, service: Service, deleted_by: User) -> None:
         ) from error
 
 
+@_changes_catalogue
 def producer_search_text_refresh(*, producer: Producer) -> int:
     """Rewrite the search text of the producer's services (after the organisation was renamed)."""
     count = 0
@@ -366,6 +403,7 @@ def _check_services_of_producer(services: list[Service], producer: Producer) -> 
 
 
 @transaction.atomic
+@_changes_catalogue
 def location_create(
     *, created_by: User, producer: Producer, services: Iterable[Service] = (), **fields: Any
 ) -> ServiceLocation:
@@ -381,6 +419,7 @@ def location_create(
 
 
 @transaction.atomic
+@_changes_catalogue
 def location_update(
     *, location: ServiceLocation, updated_by: User, services: Iterable[Service] | None = None, **fields: Any
 ) -> ServiceLocation:
@@ -399,6 +438,7 @@ def location_update(
 
 
 @transaction.atomic
+@_changes_catalogue
 def location_delete(*, location: ServiceLocation, deleted_by: User) -> None:
     _require_editor(deleted_by, location.producer)
     location.delete()
@@ -424,6 +464,7 @@ def _check_intervals(intervals: list[tuple[time, time]], field: str) -> list[tup
 
 
 @transaction.atomic
+@_changes_catalogue
 def location_set_weekly_hours(
     *, location: ServiceLocation, updated_by: User, intervals: Mapping[int, list[tuple[time, time]]]
 ) -> list[OpeningHours]:
@@ -442,6 +483,7 @@ def location_set_weekly_hours(
 
 
 @transaction.atomic
+@_changes_catalogue
 def opening_exception_add(
     *,
     location: ServiceLocation,
@@ -482,6 +524,7 @@ def opening_exception_add(
     return exception
 
 
+@_changes_catalogue
 def opening_exception_delete(*, exception: OpeningException, deleted_by: User) -> None:
     _require_editor(deleted_by, exception.location.producer)
     exception.delete()
@@ -509,6 +552,7 @@ def _check_channel(channel: ContactChannel) -> None:
 
 
 @transaction.atomic
+@_changes_catalogue
 def channel_save(
     *, service: Service, saved_by: User, channel: ContactChannel | None = None, **fields: Any
 ) -> ContactChannel:
@@ -525,6 +569,7 @@ def channel_save(
     return channel
 
 
+@_changes_catalogue
 def channel_delete(*, channel: ContactChannel, deleted_by: User) -> None:
     _require_editor(deleted_by, channel.service.producer)
     channel.delete()

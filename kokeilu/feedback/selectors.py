@@ -156,10 +156,17 @@ def open311_request_list(query: Open311Query, *, now: datetime | None = None) ->
     if query.ids:
         items = items.filter(pk__in=query.ids)
     else:
-        now = now or timezone.now()
-        end = query.end or ((query.start + timedelta(days=OPEN311_DEFAULT_DAYS)) if query.start else now)
-        start = query.start or (end - timedelta(days=OPEN311_DEFAULT_DAYS))
-        items = items.filter(requested_at__gte=start, requested_at__lte=end)
+        if query.end is not None:
+            start = query.start or (query.end - timedelta(days=OPEN311_DEFAULT_DAYS))
+            items = items.filter(requested_at__gte=start, requested_at__lte=query.end)
+        elif query.start is not None:
+            end = query.start + timedelta(days=OPEN311_DEFAULT_DAYS)
+            items = items.filter(requested_at__gte=query.start, requested_at__lte=end)
+        else:
+            # The last 90 days up to now: nothing is requested in the future, so only the start bounds
+            # the range, and it moves by the minute (a list is the same for a minute unless feedback
+            # changes, and can be cached so).
+            items = items.filter(requested_at__gte=open311_default_start(now))
         if query.service_codes:
             items = items.filter(service__code__in=query.service_codes)
         statuses = set(query.statuses)
@@ -168,6 +175,12 @@ def open311_request_list(query: Open311Query, *, now: datetime | None = None) ->
         elif statuses == {"closed"}:
             items = items.filter(state__in=[state.value for state in CLOSED_STATES])
     return [Open311Request(*row) for row in items.values_list(*_OPEN311_COLUMNS)[:OPEN311_MAX_RESULTS]]
+
+
+def open311_default_start(now: datetime | None = None) -> datetime:
+    """The start of the default range of GET requests: 90 days before the current minute."""
+    moment = (now or timezone.now()).replace(second=0, microsecond=0)
+    return moment - timedelta(days=OPEN311_DEFAULT_DAYS)
 
 
 def open311_request_by_token(*, token: str, city: Organisation | None = None) -> Feedback | None:

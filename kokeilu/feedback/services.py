@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 
 from kokeilu.accounts.models import User
 from kokeilu.catalogue.models import Service, ServiceLocation
-from kokeilu.catalogue.selectors import user_can_edit_producer
+from kokeilu.catalogue.selectors import FEEDBACK, user_can_edit_producer
+from kokeilu.catalogue.services import cache_version_raise
 from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
 from kokeilu.core.tasks import enqueue
 
@@ -191,6 +192,8 @@ def feedback_submit(
             feedback.photo_content_type = cleaned.content_type
         feedback.full_clean()
         feedback.save()
+        # Open311 lists of requests are cached until feedback changes.
+        cache_version_raise(FEEDBACK)
     except BaseException:
         if stored_name:
             default_storage.delete(stored_name)
@@ -256,6 +259,7 @@ def feedback_handle(
             feedback.answer_notified_at = None
         feedback.full_clean()
         feedback.save()
+        cache_version_raise(FEEDBACK)
         if answer_changed and feedback.email:
             enqueue(NOTIFY_TASK, feedback_id=feedback.pk)
     return feedback

@@ -28,6 +28,10 @@ def seed_code_lists() -> None:
     """The data migration's rows (transactional tests flush them between tests)."""
     migration = importlib.import_module("kokeilu.catalogue.migrations.0002_seed_code_lists")
     migration.seed(django_apps, None)
+    national = importlib.import_module(
+        "kokeilu.catalogue.migrations.0005_life_situation_national_uri_backfill"
+    )
+    national.fill(django_apps, None)
 
 
 @pytest.fixture

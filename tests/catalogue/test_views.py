@@ -122,9 +122,26 @@ def test_the_result_list_costs_the_same_few_queries_however_long(client, catalog
             life_situations=[catalogue.unit_service.life_situations.get()],
             is_published=True,
         )
+    # Both measured with the search's count and page already cached (the first request after a change
+    # reads them once).
+    client.get(url)
     with CaptureQueriesContext(connection) as long_list:
         assert len(found_codes(client.get(url))) == 18
     assert len(long_list) == len(short_list) <= 10
+
+
+def test_a_cached_search_shows_a_change_at_once(client, catalogue, catalogue_admin):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse(HOME) + "?life_situation=child-is-born"
+    with CaptureQueriesContext(connection) as first:
+        assert len(found_codes(client.get(url))) == 3
+    with CaptureQueriesContext(connection) as repeated:
+        assert len(found_codes(client.get(url))) == 3
+    assert len(repeated) == len(first) - 2  # the count and the page's ids come from the cache
+    services.service_update(service=catalogue.company_service, updated_by=catalogue_admin, is_published=False)
+    assert search(client, life_situation="child-is-born") == ["neuvola-testila", "perhekahvila-perhekerho"]
 
 
 def test_the_service_page_shows_hours_channels_and_where_to_give_feedback(client, catalogue, catalogue_admin):

@@ -476,3 +476,31 @@ def test_control_characters_a_client_sent_do_not_break_the_xml(client, catalogue
     body = client.get(f"{BASE}/requests.xml").content
     (request,) = ET.fromstring(body).findall("request")
     assert request.findtext("description") == "Ääni & <meteli>"
+
+
+def test_a_cached_list_of_requests_shows_new_and_handled_feedback_at_once(client, answered, unit_member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    closed, open_item = answered
+    url = f"{BASE}/requests.json"
+    assert [item["service_request_id"] for item in parse(client.get(url), "json")] == [
+        open_item.pk,
+        closed.pk,
+    ]
+    with CaptureQueriesContext(connection) as repeated:
+        client.get(url)
+    assert len(repeated) == 1  # only the versions are read; the list comes from the cache
+    newest = services.feedback_submit(
+        service=closed.service, kind="idea", channel="web", description="Lisää aamuvuoroja."
+    )
+    assert [item["service_request_id"] for item in parse(client.get(url), "json")] == [
+        newest.pk,
+        open_item.pk,
+        closed.pk,
+    ]
+    services.feedback_handle(
+        feedback=newest, handled_by=unit_member, public_answer="Lisätään.", state="resolved"
+    )
+    first = parse(client.get(url), "json")[0]
+    assert (first["status"], first["status_notes"]) == ("closed", "Lisätään.")

@@ -14,6 +14,7 @@ from ..models import (
     ChannelKind,
     Classification,
     ContactChannel,
+    LifeSituation,
     PhoneCharge,
     PriceType,
     Producer,
@@ -40,6 +41,20 @@ def _localized(row: Any, base: str, item_type: str | None = None) -> list[dict[s
 
 def _finto_items(items: Iterable[Classification]) -> list[dict[str, Any]]:
     return [{"code": item.code, "uri": item.uri or None, "name": _localized(item, "name")} for item in items]
+
+
+def _life_events(items: Iterable[LifeSituation]) -> list[dict[str, Any]]:
+    """Life situations as PTV names them: the national code and URI where one is recorded (PTV accepts
+    only those), with Kokeilu's own code alongside so that a file read back finds the same situation."""
+    return [
+        {
+            "code": item.national_code or item.code,
+            "uri": item.uri or None,
+            "kokeiluCode": item.code,
+            "name": _localized(item, "name"),
+        }
+        for item in items
+    ]
 
 
 def _time_text(value: time) -> str:
@@ -85,7 +100,7 @@ def _export_service(service: Service) -> dict[str, Any]:
         "serviceDescriptions": descriptions,
         "serviceChargeType": "FreeOfCharge" if service.price_type == PriceType.FREE else "Chargeable",
         "languages": service.language_codes,
-        "lifeEvents": _finto_items(service.life_situations.all()),
+        "lifeEvents": _life_events(service.life_situations.all()),
         "targetGroups": _finto_items(service.target_groups.all()),
         "serviceClasses": _finto_items(service.service_classes.all()),
         "organizations": [

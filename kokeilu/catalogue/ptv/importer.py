@@ -30,6 +30,7 @@ from ..models import (
     ServiceLocation,
     TargetGroup,
 )
+from ..national import broader_life_event_uri, normalise_life_event_uri
 from ..selectors import user_can_manage_catalogue_of
 from .common import (
     PHONE_CHARGES,
@@ -58,7 +59,9 @@ class _Importer:
         found: list[Classification] = []
         for number, item in enumerate(reader.list(key)):
             item_reader = Reader(item, f"{reader.path}.{key}[{number}]")
-            code, uri = item_reader.text("code"), item_reader.text("uri")
+            # Our own export gives Kokeilu's code beside the national one.
+            code = item_reader.text("kokeiluCode") or item_reader.text("code")
+            uri = item_reader.text("uri")
             names = item_reader.localized("name")
             match = next(
                 (
@@ -70,6 +73,8 @@ class _Importer:
                 ),
                 None,
             )
+            if match is None and model is LifeSituation:
+                match = self._by_national_life_event(known, uri or item_reader.text("code"))
             if match is None:
                 self.result.warnings.append(
                     _("%(path)s: “%(name)s” is not in the catalogue's code list and was left out.")
@@ -78,6 +83,18 @@ class _Importer:
             elif match not in found:
                 found.append(match)
         return found
+
+    @staticmethod
+    def _by_national_life_event(known: list[Classification], text: str) -> Classification | None:
+        """The life situation recorded for a national life event (its URI over http or https, or its
+        code KE4.1); failing that, the one recorded for the item it belongs to (KE4)."""
+        uri = normalise_life_event_uri(text)
+        for wanted in (uri, broader_life_event_uri(uri)):
+            if wanted:
+                found = next((candidate for candidate in known if candidate.uri == wanted), None)
+                if found is not None:
+                    return found
+        return None
 
     def producer_for(self, organisation_id: str, fallback_name: str, path: str) -> Producer:
         if organisation_id in self.producers:

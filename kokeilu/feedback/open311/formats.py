@@ -62,11 +62,15 @@ def to_xml(root: str, value: Any) -> str:
     return "".join(parts)
 
 
-def respond(fmt: str, root: str, value: Any, *, status: int = 200) -> HttpResponse:
-    body = (
+def render(fmt: str, root: str, value: Any) -> str:
+    """The document in the format: JSON, or XML with `root` as its root element."""
+    return (
         json.dumps(value, ensure_ascii=False, separators=(",", ":")) if fmt == "json" else to_xml(root, value)
     )
-    return HttpResponse(body, status=status, content_type=CONTENT_TYPES[fmt])
+
+
+def respond(fmt: str, root: str, value: Any, *, status: int = 200) -> HttpResponse:
+    return HttpResponse(render(fmt, root, value), status=status, content_type=CONTENT_TYPES[fmt])
 
 
 def errors(

@@ -26,13 +26,15 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kokeilu.accounts.models import Organisation, OrganisationKind
 from kokeilu.catalogue.models import Service
+from kokeilu.catalogue.selectors import CATALOGUE, FEEDBACK, cache_versions
+from kokeilu.core.cache import cached_text
 from kokeilu.core.exceptions import ApplicationError
 from kokeilu.feedback import selectors, services
 from kokeilu.feedback.models import DESCRIPTION_MAX_LENGTH, IntakeChannel
 from kokeilu.feedback.ratelimit import client_identity, limit_for, rate_limit_exceeded
 
 from .attributes import KIND, SATISFACTION, service_attributes
-from .formats import FORMATS, errors, respond
+from .formats import CONTENT_TYPES, FORMATS, errors, render, respond
 
 SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
 HELSINKI = selectors.HELSINKI
@@ -271,7 +273,25 @@ def _list_requests(request: HttpRequest, fmt: str) -> HttpResponse:
             problems.append((400, _("The date range may not span more than 90 days.")))
     if problems:
         raise Open311Error(400, problems)
-    return respond(fmt, "service_requests", _request_entries(selectors.open311_request_list(query)))
+    # A list of up to 1,000 requests is rendered once and kept until the catalogue or feedback changes
+    # (their versions are in the key), or the default range moves on by a minute.
+    parts = (
+        *cache_versions(CATALOGUE, FEEDBACK),
+        fmt,
+        city.pk if city else None,
+        tuple(query.ids),
+        tuple(query.service_codes),
+        query.start.isoformat() if query.start else None,
+        query.end.isoformat() if query.end else None,
+        tuple(sorted(set(query.statuses))),
+        None if (query.ids or query.start or query.end) else selectors.open311_default_start().isoformat(),
+    )
+    body = cached_text(
+        "open311-requests",
+        parts,
+        lambda: render(fmt, "service_requests", _request_entries(selectors.open311_request_list(query))),
+    )
+    return HttpResponse(body, content_type=CONTENT_TYPES[fmt])
 
 
 def _degrees(value: str) -> Decimal | None:
