@@ -28,6 +28,7 @@ from kokeilu.core.cache import cached_text
 from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
 from kokeilu.core.forms import add_error_to_form
 from kokeilu.core.http import AuthenticatedHttpRequest
+from kokeilu.core.spreadsheets import csv_cell
 from kokeilu.proposals.models import Proposal, ProposalStatus
 
 from . import services
@@ -318,12 +319,6 @@ def ranking(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def _csv_cell(value: object) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _number(value: Decimal | None, places: int = 3) -> str:
     """A score as text with a fixed number of decimals (SQLite returns 3.5 where PostgreSQL says 3.500)."""
     return "" if value is None else str(Decimal(value).quantize(Decimal(1).scaleb(-places)))
@@ -360,8 +355,8 @@ def ranking_csv(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             [
                 row.rank,  # type: ignore[attr-defined]
                 row.pk,
-                _csv_cell(row.title),
-                _csv_cell(row.organisation_name),
+                csv_cell(row.title),
+                csv_cell(row.organisation_name),
                 row.get_applicant_kind_display(),
                 row.review_count,  # type: ignore[attr-defined]
                 row.assignment_count,  # type: ignore[attr-defined]
