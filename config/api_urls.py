@@ -7,5 +7,13 @@ urlpatterns = [
     path("", include("kokeilu.calls.api.urls")),
     path("", include("kokeilu.proposals.api.urls")),
     path("", include("kokeilu.evaluation.api.urls")),
+    path("", include("kokeilu.experiments.api.urls")),
+    path("experiments/<slug:slug>/", include("kokeilu.planning.api.urls")),
+    path("experiments/<slug:slug>/", include("kokeilu.funding.api.urls")),
+    path("experiments/<slug:slug>/", include("kokeilu.agreements.api.urls")),
+    path("experiments/<slug:slug>/", include("kokeilu.events.api.urls")),
+    path("experiments/<slug:slug>/", include("kokeilu.materials.api.urls")),
+    path("experiments/<slug:slug>/", include("kokeilu.updates.api.urls")),
+    path("experiments/<slug:slug>/", include("kokeilu.surveys.api.urls")),
     path("", include("kokeilu.catalogue.api.urls")),
 ]

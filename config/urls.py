@@ -24,5 +24,16 @@ urlpatterns += i18n_patterns(
     path("services/", include("kokeilu.catalogue.urls")),
     path("feedback/", include("kokeilu.feedback.urls")),
     path("analytics/", include("kokeilu.analytics.urls")),
+    path("experiments/", include("kokeilu.experiments.urls")),
+    # The workspace apps of one experiment; each view receives the experiment's slug.
+    path("experiments/<slug:slug>/plan/", include("kokeilu.planning.urls")),
+    path("experiments/<slug:slug>/money/", include("kokeilu.funding.urls")),
+    path("experiments/<slug:slug>/agreement/", include("kokeilu.agreements.urls")),
+    path("experiments/<slug:slug>/events/", include("kokeilu.events.urls")),
+    path("experiments/<slug:slug>/materials/", include("kokeilu.materials.urls")),
+    path("experiments/<slug:slug>/updates/", include("kokeilu.updates.urls")),
+    path("experiments/<slug:slug>/surveys/", include("kokeilu.surveys.urls")),
+    # Shareable survey links (anonymous answers) and calendar feeds live outside the workspace.
+    path("s/", include("kokeilu.surveys.public_urls")),
     prefix_default_language=True,
 )

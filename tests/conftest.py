@@ -15,8 +15,11 @@ from .factories import (
     CallFactory,
     CityFactory,
     CriterionFactory,
+    ExperimentFactory,
+    ExperimentMemberFactory,
     MembershipFactory,
     OrganisationFactory,
+    ParticipantGroupFactory,
     PlatformFactory,
     UserFactory,
 )
@@ -124,3 +127,82 @@ def client_for():
         return client
 
     return make
+
+
+# --- The experiment workspace ---------------------------------------------------------------------------
+# `experiment` is a running staff experiment of `city` that `programme_manager` manages. Its people:
+# `experiment_lead`, `team_member`, `partner_member`, `tester` (in `testers_group`) and `other_tester`
+# (in no group). `applicant` has no role in it (an outsider); `other_city_manager` manages another city.
+
+
+@pytest.fixture
+def experiment(city):
+    return ExperimentFactory(
+        city=city, slug="koestamo", title_fi="Koestamo", title_en="Koestamo test lab", is_public=False
+    )
+
+
+@pytest.fixture
+def experiment_lead(experiment):
+    user = _person("experiment_lead", last_name="Vetäjä")
+    ExperimentMemberFactory(experiment=experiment, user=user, role="lead")
+    return user
+
+
+@pytest.fixture
+def team_member(experiment):
+    user = _person("team_member", last_name="Tiimiläinen")
+    ExperimentMemberFactory(experiment=experiment, user=user, role="team")
+    return user
+
+
+@pytest.fixture
+def partner_member(experiment):
+    user = _person("partner_member", last_name="Kumppani")
+    ExperimentMemberFactory(experiment=experiment, user=user, role="partner")
+    return user
+
+
+@pytest.fixture
+def testers_group(experiment):
+    return ParticipantGroupFactory(experiment=experiment, name_fi="Testaajat", name_en="Testers")
+
+
+@pytest.fixture
+def tester(experiment, testers_group):
+    user = _person("tester", last_name="Testaaja")
+    member = ExperimentMemberFactory(experiment=experiment, user=user, role="tester")
+    testers_group.members.add(member)
+    return user
+
+
+@pytest.fixture
+def other_tester(experiment):
+    user = _person("other_tester", last_name="Toinen-Testaaja")
+    ExperimentMemberFactory(experiment=experiment, user=user, role="tester")
+    return user
+
+
+# Every persona a workspace permission matrix covers, by name (use with request.getfixturevalue).
+WORKSPACE_PERSONAS = (
+    "anonymous",
+    "applicant",
+    "other_city_manager",
+    "other_tester",
+    "tester",
+    "partner_member",
+    "team_member",
+    "experiment_lead",
+    "programme_manager",
+    "site_admin",
+)
+
+
+@pytest.fixture
+def workspace_persona(request):
+    """`workspace_persona("tester")` returns that persona's user (None for "anonymous")."""
+
+    def get(name: str):
+        return None if name == "anonymous" else request.getfixturevalue(name)
+
+    return get

@@ -172,3 +172,42 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     reason = "Vastaa tarpeeseen hyvin."
     decided_by = factory.SubFactory(UserFactory)
     decided_at = factory.LazyFunction(timezone.now)
+
+
+# --- Experiments ----------------------------------------------------------------------------------------
+
+
+class ExperimentFactory(factory.django.DjangoModelFactory):
+    """A running staff experiment of a city (no call), three months from today."""
+
+    class Meta:
+        model = "experiments.Experiment"
+
+    city = factory.SubFactory(CityFactory)
+    slug = factory.Sequence(lambda n: f"experiment-{n}")
+    title_fi = factory.Sequence(lambda n: f"Kokeilu {n}")
+    title_en = factory.Sequence(lambda n: f"Experiment {n}")
+    summary_fi = "Kokeilemme uutta tapaa palvella asiakkaita."
+    starts_on = factory.LazyFunction(lambda: timezone.localdate())
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=90))
+    granted_amount = 10000
+    status = "running"
+    created_by = factory.SubFactory(UserFactory)
+
+
+class ExperimentMemberFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.ExperimentMember"
+
+    experiment = factory.SubFactory(ExperimentFactory)
+    user = factory.SubFactory(UserFactory)
+    role = "tester"
+
+
+class ParticipantGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.ParticipantGroup"
+
+    experiment = factory.SubFactory(ExperimentFactory)
+    name_fi = factory.Sequence(lambda n: f"Ryhmä {n}")
+    name_en = factory.Sequence(lambda n: f"Group {n}")

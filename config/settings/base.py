@@ -36,6 +36,14 @@ INSTALLED_APPS = [
     "kokeilu.analytics",
     "kokeilu.catalogue",
     "kokeilu.feedback",
+    "kokeilu.experiments",
+    "kokeilu.planning",
+    "kokeilu.funding",
+    "kokeilu.agreements",
+    "kokeilu.events",
+    "kokeilu.materials",
+    "kokeilu.updates",
+    "kokeilu.surveys",
 ]
 
 MIDDLEWARE = [
@@ -167,6 +175,16 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "NeedStatusEnum": "kokeilu.platforms.models.NeedStatus",
         "ApplicantKindEnum": "kokeilu.calls.models.ApplicantKind",
+        # Several models have a `status` or `role`; each choice set gets its own schema name.
+        "ExperimentStatusEnum": "kokeilu.experiments.models.ExperimentStatus",
+        "ExperimentMemberRoleEnum": "kokeilu.experiments.models.MemberRole",
+        "ExperimentPartnerRoleEnum": "kokeilu.experiments.models.PartnerRole",
+        "InvitationStatusEnum": "kokeilu.experiments.models.InvitationStatus",
+        "RegistrationStatusEnum": "kokeilu.events.models.RegistrationStatus",
+        "TaskStatusEnum": "kokeilu.planning.models.TaskStatus",
+        "PlanStatusEnum": "kokeilu.planning.models.PlanStatus",
+        "PhaseStateEnum": "kokeilu.planning.models.PhaseState",
+        "SurveyStateEnum": "kokeilu.surveys.models.SurveyState",
     },
 }
 

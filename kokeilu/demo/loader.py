@@ -36,6 +36,7 @@ from .data import iso_omena, kyky, staff_campaign
 from .data.common import ORGANISATIONS, THEMES
 from .data.people import ALL_PEOPLE, PERSONAS
 from .data.types import CallSpec, PersonSpec, PlatformSpec, ProposalSpec
+from .experiments import experiments_load
 
 PLATFORMS: tuple[PlatformSpec, ...] = (iso_omena.PLATFORM, staff_campaign.PLATFORM, kyky.PLATFORM)
 CALLS: tuple[CallSpec, ...] = (iso_omena.CALL, staff_campaign.CALL, kyky.CALL)
@@ -87,6 +88,8 @@ def demo_load(*, password: str, analytics_people: int = 5000) -> list[Persona]:
     with transaction.atomic():
         for story in stories:
             timeline.story_backdate(story)
+    with transaction.atomic():
+        experiments_load(now=now)
     if analytics_people:
         from kokeilu.analytics.services import dataset_create_synthetic
 

@@ -247,3 +247,33 @@ def test_each_city_manager_can_open_their_calls_proposals_and_ranking(demo_outpu
         response = client.get(url)
         assert response.status_code == 200, url
         assert spec.proposals[0].title in response.content.decode()
+
+
+def test_koestamo_and_nine_helsinki_staff_experiments_with_people_and_groups(demo_output):
+    from kokeilu.experiments.models import Experiment, ExperimentMember
+
+    koestamo = Experiment.objects.get(title_fi__startswith="Koestamo")
+    assert koestamo.city.name == "Espoo" and koestamo.is_public and koestamo.status == "running"
+    assert koestamo.title_sv and koestamo.title_en and koestamo.summary_fi and koestamo.summary_sv
+    assert ExperimentMember.objects.get(experiment=koestamo, user__username="applicant").role == "lead"
+    assert ExperimentMember.objects.get(experiment=koestamo, user__username="participant").role == "tester"
+    assert {group.name_en for group in koestamo.groups.all()} == {"Testers", "Service centre staff"}
+    helsinki = Experiment.objects.filter(city__name="Helsinki")
+    assert helsinki.count() == 9
+    assert (
+        sorted(helsinki.values_list("status", flat=True)) == ["completed"] * 3 + ["planned"] + ["running"] * 5
+    )
+    assert all(experiment.proposal_id and experiment.granted_amount > 0 for experiment in helsinki)
+
+
+def test_the_koestamo_workspace_opens_for_its_lead_and_tester_and_publicly(demo_output):
+    from kokeilu.experiments.models import Experiment
+
+    koestamo = Experiment.objects.get(title_fi__startswith="Koestamo")
+    url = reverse("experiments:detail", kwargs={"slug": koestamo.slug})
+    for username in ("applicant", "participant", "espoo-manager"):
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        assert client.get(url).status_code == 200, username
+        assert client.get(reverse("experiments:people", kwargs={"slug": koestamo.slug})).status_code == 200
+    assert Client().get(url).status_code == 200

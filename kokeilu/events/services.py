@@ -1,0 +1,422 @@
+"""Writes for events: the team's events and slots, people's registrations and bookings, calendar feeds.
+
+Capacity is kept by locking the event's row (SELECT ... FOR UPDATE) for every write that changes who holds
+a seat or a slot, and counting inside the lock: concurrent registrations for one event queue up on the
+lock, so each sees the others' committed rows and none can take a seat that is already gone. The partial
+unique constraints catch what the lock cannot (a person registering twice from two events' views, a
+programming error) as an IntegrityError, turned into the same refusal.
+"""
+
+import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kokeilu.accounts.models import User
+from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
+from kokeilu.core.tasks import enqueue
+from kokeilu.experiments.models import Audience, Experiment, ParticipantGroup
+from kokeilu.experiments.selectors import experiment_access
+from kokeilu.experiments.services import require_team
+
+from .models import (
+    CalendarFeed,
+    Event,
+    EventKind,
+    Registration,
+    RegistrationStatus,
+    Slot,
+    SlotBooking,
+    _feed_token,
+)
+from .selectors import event_is_visible_to
+
+EDITABLE_FIELDS = frozenset(
+    {
+        "kind",
+        "title_fi",
+        "title_sv",
+        "title_en",
+        "description_fi",
+        "description_sv",
+        "description_en",
+        "starts_at",
+        "ends_at",
+        "place",
+        "online_url",
+        "capacity",
+        "audience",
+        "group",
+        "registration_open",
+    }
+)
+MAX_SLOTS_PER_GENERATION = 200
+SLOT_MINUTES_MIN = 5
+SLOT_MINUTES_MAX = 8 * 60
+
+
+# --- Events ----------------------------------------------------------------------------------------------
+
+
+def _check_event(event: Event) -> None:
+    """The rules an event's fields must meet; raises ApplicationError by the field concerned."""
+    if not (event.title_fi.strip() or event.title_sv.strip() or event.title_en.strip()):
+        raise ApplicationError(_("Give the event a title in at least one language."), field="title_fi")
+    if event.kind not in EventKind.values:
+        raise ApplicationError(_("Choose the kind of event."), field="kind")
+    for name in ("starts_at", "ends_at"):
+        moment = getattr(event, name)
+        if moment is None or timezone.is_naive(moment):
+            raise ApplicationError(_("Give the date and time."), field=name)
+    if event.ends_at <= event.starts_at:
+        raise ApplicationError(_("The event must end after it starts."), field="ends_at")
+    if not event.place.strip() and not event.online_url.strip():
+        raise ApplicationError(_("Give a place or an online link (or both)."), field="place")
+    if event.capacity is not None and event.capacity < 1:
+        raise ApplicationError(_("The capacity must be at least 1, or empty for no limit."), field="capacity")
+    if event.audience == Audience.GROUP:
+        if event.group is None:
+            raise ApplicationError(_("Choose the group the event is for."), field="group")
+        if event.group.experiment_id != event.experiment_id:
+            raise ApplicationError(_("The group is not in this experiment."), field="group")
+    elif event.group is not None:
+        event.group = None
+    event.full_clean(exclude=["experiment", "created_by", "group"])
+
+
+def event_create(
+    *,
+    experiment: Experiment,
+    created_by: User,
+    title_fi: str = "",
+    title_sv: str = "",
+    title_en: str = "",
+    description_fi: str = "",
+    description_sv: str = "",
+    description_en: str = "",
+    kind: str = EventKind.WORKSHOP,
+    starts_at: datetime.datetime,
+    ends_at: datetime.datetime,
+    place: str = "",
+    online_url: str = "",
+    capacity: int | None = None,
+    audience: str = Audience.EXPERIMENT,
+    group: ParticipantGroup | None = None,
+    registration_open: bool = True,
+) -> Event:
+    """A new event of the experiment, by its team."""
+    require_team(created_by, experiment)
+    event = Event(
+        experiment=experiment,
+        created_by=created_by,
+        kind=kind,
+        title_fi=title_fi.strip(),
+        title_sv=title_sv.strip(),
+        title_en=title_en.strip(),
+        description_fi=description_fi,
+        description_sv=description_sv,
+        description_en=description_en,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place.strip(),
+        online_url=online_url.strip(),
+        capacity=capacity,
+        audience=audience,
+        group=group,
+        registration_open=registration_open,
+    )
+    _check_event(event)
+    event.save()
+    return event
+
+
+def event_update(*, event: Event, updated_by: User, **fields: Any) -> Event:
+    """Change the given fields. The capacity cannot go below the confirmed registrations; when it grows,
+    people move up from the waiting list (and are e-mailed)."""
+    require_team(updated_by, event.experiment)
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise ApplicationError(
+            _("These fields cannot be changed: %(fields)s") % {"fields": ", ".join(sorted(unknown))}
+        )
+    with transaction.atomic():
+        locked = (
+            Event.objects.select_for_update(of=("self",))
+            .select_related("experiment", "group")
+            .get(pk=event.pk)
+        )
+        if locked.is_cancelled:
+            raise ApplicationError(_("A cancelled event cannot be changed."), code="event_cancelled")
+        for name, value in fields.items():
+            setattr(locked, name, value.strip() if isinstance(value, str) and name != "audience" else value)
+        _check_event(locked)
+        if locked.capacity is not None:
+            confirmed = Registration.objects.filter(event=locked, status=RegistrationStatus.CONFIRMED).count()
+            if locked.capacity < confirmed:
+                raise ApplicationError(
+                    ngettext(
+                        "%(count)s person is already registered; the capacity cannot be smaller.",
+                        "%(count)s people are already registered; the capacity cannot be smaller.",
+                        confirmed,
+                    )
+                    % {"count": confirmed},
+                    field="capacity",
+                )
+        locked.revision += 1
+        locked.save()
+        _fill_from_waitlist(locked)
+    return locked
+
+
+def event_cancel(*, event: Event, cancelled_by: User) -> Event:
+    """Cancel the event: registration closes and it shows as cancelled (also in calendars)."""
+    require_team(cancelled_by, event.experiment)
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        if locked.is_cancelled:
+            return locked
+        locked.is_cancelled = True
+        locked.cancelled_at = timezone.now()
+        locked.registration_open = False
+        locked.revision += 1
+        locked.save(
+            update_fields=["is_cancelled", "cancelled_at", "registration_open", "revision", "updated_at"]
+        )
+    return locked
+
+
+# --- Registration and the waiting list ---------------------------------------------------------------------
+
+
+def _require_can_attend(event: Event, user: User) -> None:
+    """Raise unless the person may register or book: signed in and able to see the event."""
+    if not user.is_authenticated or not event_is_visible_to(event=event, user=user):
+        raise PermissionDeniedError(_("You cannot register for this event."))
+
+
+def _require_open(event: Event, *, now: datetime.datetime) -> None:
+    """Raise unless the (locked) event takes registrations now."""
+    if event.is_cancelled:
+        raise ApplicationError(_("The event has been cancelled."), code="event_cancelled")
+    if event.starts_at <= now:
+        raise ApplicationError(_("The event has already started."), code="event_started")
+    if not event.registration_open:
+        raise ApplicationError(_("Registration for the event is closed."), code="registration_closed")
+
+
+def _fill_from_waitlist(event: Event) -> list[Registration]:
+    """Move the first people on the waiting list up into the free seats. Call with the event row locked.
+
+    Nobody moves up for a cancelled event or one that has started."""
+    now = timezone.now()
+    if event.is_cancelled or event.starts_at <= now:
+        return []
+    waiting = Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).order_by(
+        "registered_at", "pk"
+    )
+    if event.capacity is not None:
+        confirmed = Registration.objects.filter(event=event, status=RegistrationStatus.CONFIRMED).count()
+        free = event.capacity - confirmed
+        if free <= 0:
+            return []
+        waiting = waiting[:free]
+    promoted = list(waiting)
+    for registration in promoted:
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.promoted_at = now
+        registration.save(update_fields=["status", "promoted_at", "updated_at"])
+        enqueue("kokeilu.events.tasks.send_promotion_notice", registration_id=registration.pk)
+    return promoted
+
+
+def registration_create(*, event: Event, user: User) -> Registration:
+    """Register the person: confirmed while seats remain, otherwise on the waiting list. Registering
+    again while registered returns the existing registration (a double click is harmless)."""
+    if event.offers_slots:
+        raise ApplicationError(_("Book a time slot for this event instead."), code="book_a_slot")
+    _require_can_attend(event, user)
+    try:
+        with transaction.atomic():
+            # The lock serialises everyone registering for this event; the count below sees every
+            # registration committed before we got the lock.
+            locked = Event.objects.select_for_update().get(pk=event.pk)
+            now = timezone.now()
+            _require_open(locked, now=now)
+            if locked.offers_slots:
+                raise ApplicationError(_("Book a time slot for this event instead."), code="book_a_slot")
+            existing = (
+                Registration.objects.filter(event=locked, user=user)
+                .exclude(status=RegistrationStatus.CANCELLED)
+                .first()
+            )
+            if existing is not None:
+                return existing
+            status = RegistrationStatus.CONFIRMED
+            if locked.capacity is not None:
+                confirmed = Registration.objects.filter(
+                    event=locked, status=RegistrationStatus.CONFIRMED
+                ).count()
+                if confirmed >= locked.capacity:
+                    status = RegistrationStatus.WAITLISTED
+            return Registration.objects.create(event=locked, user=user, status=status, registered_at=now)
+    except IntegrityError as error:
+        raise ApplicationError(
+            _("You are already registered for this event."), code="already_registered"
+        ) from error
+
+
+def registration_cancel(*, registration: Registration, cancelled_by: User) -> Registration:
+    """Cancel a registration (the person's own, or anyone's by the team). A freed seat goes to the first
+    person on the waiting list, who is e-mailed."""
+    if cancelled_by.pk != registration.user_id:
+        require_team(cancelled_by, registration.event.experiment)
+    with transaction.atomic():
+        event = Event.objects.select_for_update().get(pk=registration.event_id)
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status == RegistrationStatus.CANCELLED:
+            return current
+        current.status = RegistrationStatus.CANCELLED
+        current.cancelled_at = timezone.now()
+        current.save(update_fields=["status", "cancelled_at", "updated_at"])
+        _fill_from_waitlist(event)
+    return current
+
+
+# --- Time slots (appointments) -----------------------------------------------------------------------------
+
+
+def slots_generate(
+    *,
+    event: Event,
+    created_by: User,
+    first_starts_at: datetime.datetime,
+    length_minutes: int,
+    count: int,
+) -> list[Slot]:
+    """Add `count` back-to-back slots of `length_minutes` from `first_starts_at`, within the event's time
+    and overlapping no existing slot. The event then takes bookings instead of registrations."""
+    require_team(created_by, event.experiment)
+    if not SLOT_MINUTES_MIN <= length_minutes <= SLOT_MINUTES_MAX:
+        raise ApplicationError(
+            _("A slot lasts from %(min)s to %(max)s minutes.")
+            % {"min": SLOT_MINUTES_MIN, "max": SLOT_MINUTES_MAX},
+            field="length_minutes",
+        )
+    if not 1 <= count <= MAX_SLOTS_PER_GENERATION:
+        raise ApplicationError(
+            _("Create from 1 to %(max)s slots at a time.") % {"max": MAX_SLOTS_PER_GENERATION}, field="count"
+        )
+    if timezone.is_naive(first_starts_at):
+        raise ApplicationError(_("Give the date and time."), field="first_starts_at")
+    length = datetime.timedelta(minutes=length_minutes)
+    last_ends_at = first_starts_at + length * count
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        if locked.is_cancelled:
+            raise ApplicationError(_("The event has been cancelled."), code="event_cancelled")
+        if first_starts_at < locked.starts_at or last_ends_at > locked.ends_at:
+            raise ApplicationError(_("The slots must fit within the event's time."), field="first_starts_at")
+        if Registration.objects.filter(event=locked).exclude(status=RegistrationStatus.CANCELLED).exists():
+            raise ApplicationError(
+                _("People have registered for the whole event; it cannot take slot bookings."),
+                code="has_registrations",
+            )
+        if Slot.objects.filter(
+            event=locked, starts_at__lt=last_ends_at, ends_at__gt=first_starts_at
+        ).exists():
+            raise ApplicationError(_("The new slots would overlap existing ones."), field="first_starts_at")
+        slots = Slot.objects.bulk_create(
+            [
+                Slot(
+                    event=locked,
+                    starts_at=first_starts_at + length * number,
+                    ends_at=first_starts_at + length * (number + 1),
+                )
+                for number in range(count)
+            ]
+        )
+        if not locked.offers_slots:
+            locked.offers_slots = True
+            locked.save(update_fields=["offers_slots", "updated_at"])
+    return slots
+
+
+def slot_book(*, slot: Slot, user: User) -> SlotBooking:
+    """Book the slot for the person: one slot per person and event, one person per slot."""
+    event = slot.event
+    _require_can_attend(event, user)
+    try:
+        with transaction.atomic():
+            locked = Event.objects.select_for_update().get(pk=event.pk)
+            now = timezone.now()
+            if locked.is_cancelled:
+                raise ApplicationError(_("The event has been cancelled."), code="event_cancelled")
+            if not locked.registration_open:
+                raise ApplicationError(_("Booking for the event is closed."), code="registration_closed")
+            if slot.starts_at <= now:
+                raise ApplicationError(_("This time has already passed."), code="slot_past")
+            active = SlotBooking.objects.filter(event=locked, cancelled_at__isnull=True)
+            if active.filter(user=user).exists():
+                raise ApplicationError(
+                    _("You have already booked a time for this event. Cancel it first to choose another."),
+                    code="already_booked",
+                )
+            if active.filter(slot=slot).exists():
+                raise ApplicationError(
+                    _("Somebody has just booked this time. Choose another."), code="slot_taken"
+                )
+            return SlotBooking.objects.create(event=locked, slot=slot, user=user)
+    except IntegrityError as error:
+        raise ApplicationError(
+            _("Somebody has just booked this time. Choose another."), code="slot_taken"
+        ) from error
+
+
+def booking_cancel(*, booking: SlotBooking, cancelled_by: User) -> SlotBooking:
+    """Cancel a booking (one's own, or anyone's by the team); the slot is free again."""
+    if cancelled_by.pk != booking.user_id:
+        require_team(cancelled_by, booking.event.experiment)
+    with transaction.atomic():
+        Event.objects.select_for_update().get(pk=booking.event_id)
+        current = SlotBooking.objects.get(pk=booking.pk)
+        if current.cancelled_at is None:
+            current.cancelled_at = timezone.now()
+            current.save(update_fields=["cancelled_at", "updated_at"])
+    return current
+
+
+# --- Calendar feeds ---------------------------------------------------------------------------------------
+
+
+def _require_feed_access(experiment: Experiment, user: User) -> None:
+    if (
+        not user.is_authenticated
+        or not experiment_access(user=user, experiment=experiment).can_see_public_face
+    ):
+        raise PermissionDeniedError()
+
+
+def calendar_feed_get_or_create(*, experiment: Experiment, user: User) -> CalendarFeed:
+    """The person's calendar address for the experiment's events, made on first use."""
+    _require_feed_access(experiment, user)
+    feed, _created = CalendarFeed.objects.get_or_create(experiment=experiment, user=user)
+    return feed
+
+
+def calendar_feed_regenerate(*, experiment: Experiment, user: User) -> CalendarFeed:
+    """A new secret address; the old one stops working at once."""
+    _require_feed_access(experiment, user)
+    feed, created = CalendarFeed.objects.get_or_create(experiment=experiment, user=user)
+    if not created:
+        feed.token = _feed_token()
+        feed.save(update_fields=["token", "updated_at"])
+    return feed
+
+
+def calendar_feed_revoke(*, experiment: Experiment, user: User) -> None:
+    """Remove the person's calendar address (no access check needed: one can always remove one's own)."""
+    if user.is_authenticated:
+        CalendarFeed.objects.filter(experiment=experiment, user=user).delete()

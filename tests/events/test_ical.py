@@ -1,0 +1,74 @@
+import datetime
+
+import icalendar
+import pytest
+from django.urls import reverse
+
+from kokeilu.events import ical, services
+
+HELSINKI = datetime.timezone(datetime.timedelta(hours=2))
+
+
+def test_text_escaping():
+    assert ical.escape_text("a,b;c\\d\ne\r\nf") == "a\\,b\\;c\\\\d\\ne\\nf"
+
+
+def test_folding_keeps_lines_within_75_octets_and_characters_whole():
+    line = "SUMMARY:" + "äöå€" * 40
+    folded = ical.fold(line)
+    pieces = folded.split("\r\n")
+    assert all(len(piece.encode("utf-8")) <= 75 for piece in pieces)
+    assert all(piece.startswith(" ") for piece in pieces[1:])
+    assert "".join(piece[1:] if index else piece for index, piece in enumerate(pieces)) == line
+
+
+def test_calendar_is_valid_rfc5545_with_crlf_and_utc_times():
+    start = datetime.datetime(2030, 3, 10, 10, 0, tzinfo=HELSINKI)
+    text = ical.calendar(
+        [
+            ical.CalendarEvent(
+                uid="event-1@example.test",
+                starts_at=start,
+                ends_at=start + datetime.timedelta(hours=2),
+                summary='Työpaja, osa 1; "opasteet" \\ luonnokset',
+                description="Rivi 1\nRivi 2, " + "pitkä " * 30,
+                location="Iso Omena; Piispansilta 11, Espoo",
+                url="https://kokeilu.example.test/fi/experiments/koestamo/events/1/",
+            )
+        ],
+        name="Koestamo",
+        now=datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC),
+    )
+    assert text.endswith("\r\n")
+    assert "\n" not in text.replace("\r\n", "")
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    assert "DTSTART:20300310T080000Z\r\n" in text
+    parsed = icalendar.Calendar.from_ical(text)
+    event = parsed.walk("VEVENT")[0]
+    assert str(event["SUMMARY"]) == 'Työpaja, osa 1; "opasteet" \\ luonnokset'
+    assert str(event["LOCATION"]) == "Iso Omena; Piispansilta 11, Espoo"
+    assert str(event["DESCRIPTION"]).startswith("Rivi 1\nRivi 2, pitkä")
+    assert event.decoded("DTSTART") == start
+    assert str(event["UID"]) == "event-1@example.test"
+    assert "DTSTAMP" in event
+
+
+def test_naive_times_are_refused():
+    with pytest.raises(ValueError):
+        ical.utc_stamp(datetime.datetime(2030, 1, 1))
+
+
+@pytest.mark.django_db
+def test_event_download_parses_and_marks_a_cancelled_event(workshop, tester, programme_manager, client_for):
+    url = reverse("events:ics", kwargs={"slug": workshop.experiment.slug, "pk": workshop.pk})
+    response = client_for(tester).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    event = icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
+    assert event.decoded("DTSTART") == workshop.starts_at
+    assert str(event["LOCATION"]) == workshop.place
+    assert str(event["STATUS"]) == "CONFIRMED"
+    services.event_cancel(event=workshop, cancelled_by=programme_manager)
+    cancelled = icalendar.Calendar.from_ical(client_for(tester).get(url).content).walk("VEVENT")[0]
+    assert str(cancelled["STATUS"]) == "CANCELLED"
+    assert int(cancelled["SEQUENCE"]) == 1
