@@ -62,6 +62,78 @@ KOESTAMO_TEXTS = {
     "faster and whether staff get fewer questions about the way.",
 }
 
+# Swedish and English titles and summaries of Helsinki's staff experiments (the proposals are in Finnish).
+STAFF_TRANSLATIONS: dict[str, tuple[str, str, str, str]] = {
+    "Tietoa lähialueesta osallistuvan budjetoinnin tueksi": (
+        "Information om närområdet som stöd för deltagande budgetering",
+        "Local area information to support participatory budgeting",
+        "Invånarna vet inte vad som redan finns i deras område när de kommer med idéer till den deltagande "
+        "budgeteringen. Vi behöver ett åskådligt sätt att visa områdets idrottsplatser och allmänna områden.",
+        "Residents do not know what their area already has when they come up with ideas for participatory "
+        "budgeting. We need a clear way to show the area's sports venues and public spaces.",
+    ),
+    "Kohdennettu palaute kouluruoasta": (
+        "Riktad respons om skolmaten",
+        "Targeted feedback on school food",
+        "Vi får bara allmän respons om skolmaten. Mer detaljerad respons skulle hjälpa till att planera "
+        "matsedlarna och ge eleverna möjlighet att påverka.",
+        "We only get general feedback on school food. More detailed feedback would help plan the menus and "
+        "give pupils a say.",
+    ),
+    "Sähköinen avainten ja sopimusten hallinta asukastiloihin": (
+        "Elektronisk hantering av nycklar och avtal för invånarlokaler",
+        "Electronic management of keys and agreements for residents' premises",
+        "Nycklarna och användningsavtalen för invånarlokalerna finns på papper, och informationen går dåligt "
+        "fram.",
+        "The keys and user agreements of residents' premises are on paper, and information flows poorly.",
+    ),
+    "Paljon palveluja tarvitsevien potilaiden tunnistaminen": (
+        "Att identifiera patienter som behöver många tjänster",
+        "Identifying patients who need many services",
+        "Hälsostationen har patienter som besöker den ofta, men vi identifierar dem inte i tid och erbjuder "
+        "inte vård som motsvarar deras behov.",
+        "The health station has patients who visit often, but we do not identify them in time or offer care "
+        "that matches their needs.",
+    ),
+    "Sujuvampi palvelussuhteen aloitus": (
+        "En smidigare början på anställningen",
+        "A smoother start to employment",
+        "Uppgifterna kring en ny anställds start är utspridda, och cheferna måste leta efter anvisningar på "
+        "många ställen.",
+        "The tasks around a new employee's start are scattered, and supervisors have to look for "
+        "instructions in many places.",
+    ),
+    "Keskustelurobotti paikkatiedon analyyseihin": (
+        "En chattbot för analyser av geografisk information",
+        "A chatbot for geospatial analyses",
+        "Kunskapsbaserad ledning behöver analyser av geografisk information, men att beställa dem av "
+        "experter tar veckor.",
+        "Knowledge-based management needs geospatial analyses, but ordering them from experts takes weeks.",
+    ),
+    "Massarekrytoinnin prosessi digitaaliseksi": (
+        "En digital process för massrekrytering",
+        "A digital process for mass recruitment",
+        "Massrekryteringen av sommaranställda samordnas med tabeller, vilket tar mycket tid både för "
+        "sektorerna och för personaltjänsterna.",
+        "The mass recruitment of summer employees is coordinated with spreadsheets, which takes a lot of "
+        "time from both the divisions and HR services.",
+    ),
+    "Nopean avun henkilöstö varhaiskasvatuksen alueille": (
+        "Snabbhjälpspersonal för småbarnspedagogikens områden",
+        "Rapid-response staff for early childhood education areas",
+        "När ett daghem saknar personal tar det tid att hitta en vikarie, eftersom vi inte ser vem som är "
+        "ledig och passar för uppgiften.",
+        "When a day-care centre is short of staff, finding a substitute takes time because we cannot see who "
+        "is free and suited to the task.",
+    ),
+    "Uuden esihenkilön perehdytyspolku": (
+        "Introduktionsstig för nya chefer",
+        "An induction path for new supervisors",
+        "Introduktionsmaterialet för nya chefer finns utspritt i olika system.",
+        "The induction materials for new supervisors are scattered across different systems.",
+    ),
+}
+
 GROUP_NAMES = {
     "testers": ("Kokeiluryhmä", "Testgruppen", "Testers"),
     "staff": ("Palvelutorin henkilöstö", "Personalen på servicetorget", "Service centre staff"),
@@ -166,6 +238,17 @@ def experiments_load(*, now: datetime.datetime | None = None) -> list[DemoExperi
         experiment = services.experiment_create_from_proposal(
             proposal=proposal, created_by=helsinki_manager, starts_on=start
         )
+        translation = STAFF_TRANSLATIONS.get(experiment.title_fi)
+        if translation is not None:
+            title_sv, title_en, summary_sv, summary_en = translation
+            services.experiment_update(
+                experiment=experiment,
+                updated_by=helsinki_manager,
+                title_sv=title_sv,
+                title_en=title_en,
+                summary_sv=summary_sv,
+                summary_en=summary_en,
+            )
         if index < 8:
             services.experiment_transition(
                 experiment=experiment, to_status="running", changed_by=helsinki_manager

@@ -61,13 +61,23 @@ class EventForm(HdsFormMixin, forms.ModelForm):
         group_field.queryset = ParticipantGroup.objects.filter(experiment=experiment)  # type: ignore[attr-defined]
         group_field.help_text = _("Only when the event is for one group.")
         self.fields["capacity"].widget.attrs["min"] = 1
+        if self.instance.pk is not None:
+            self.fields["cancel_excluded_participants"] = forms.BooleanField(
+                label=_("Cancel the places of people who can no longer see the event"),
+                help_text=_(
+                    "Only when you narrow the audience: the registrations and booked times of people "
+                    "outside the new audience are cancelled and they are e-mailed."
+                ),
+                required=False,
+            )
 
     def _post_clean(self) -> None:
         # The service validates the event as a whole (the model's constraints need the experiment).
         pass
 
     def values(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in self.fields}
+        """The event's fields for the service (the confirmation is read separately)."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class SlotsForm(HdsFormMixin, forms.Form):

@@ -92,6 +92,15 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class CancellationReason(models.TextChoices):
+    """Why a registration or booking was cancelled; the e-mail the person gets depends on it."""
+
+    PERSON = "person", _("Cancelled by the person")
+    TEAM = "team", _("Cancelled by the team")
+    EVENT_CANCELLED = "event_cancelled", _("The event was cancelled")
+    AUDIENCE_CHANGED = "audience_changed", _("The event is no longer open to the person")
+
+
 class Registration(BaseModel):
     """A person's place at an event: confirmed while seats remain, otherwise on the waiting list in the
     order of `registered_at`. A cancelled registration is kept; registering again makes a new row."""
@@ -109,8 +118,12 @@ class Registration(BaseModel):
     registered_at = models.DateTimeField(_("registered at"))
     promoted_at = models.DateTimeField(_("moved up from the waiting list at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancellation_reason = models.CharField(
+        _("reason for cancelling"), max_length=20, choices=CancellationReason.choices, blank=True
+    )
     # Set by the tasks that e-mail the person, so a repeated run does not send twice.
     promotion_notified_at = models.DateTimeField(null=True, blank=True)
+    cancellation_notified_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
 
     class Meta:
@@ -170,7 +183,12 @@ class SlotBooking(BaseModel):
         related_name="slot_bookings",
     )
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancellation_reason = models.CharField(
+        _("reason for cancelling"), max_length=20, choices=CancellationReason.choices, blank=True
+    )
     reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+    # Set by the task that tells the person their booking was cancelled with the event (sent once).
+    cancellation_notified_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("booking")

@@ -138,6 +138,18 @@ def booking_active(*, event: Event, user: AnyUser) -> SlotBooking | None:
     )
 
 
+def bookings_active_of(*, user: AnyUser, events: list[Event]) -> list[SlotBooking]:
+    """The person's active bookings of the given events (which the caller has already found visible),
+    with their slots: what a calendar shows as the person's own times."""
+    if not user.is_authenticated or not events:
+        return []
+    return list(
+        SlotBooking.objects.filter(
+            event_id__in=[event.pk for event in events], user_id=user.pk, cancelled_at__isnull=True
+        ).select_related("slot")
+    )
+
+
 def calendar_feed_get(*, experiment: Experiment, user: AnyUser) -> CalendarFeed | None:
     if not user.is_authenticated:
         return None

@@ -24,6 +24,7 @@ from kokeilu.experiments.services import require_team
 
 from .models import (
     CalendarFeed,
+    CancellationReason,
     Event,
     EventKind,
     Registration,
@@ -133,9 +134,51 @@ def event_create(
     return event
 
 
-def event_update(*, event: Event, updated_by: User, **fields: Any) -> Event:
+def _cancel_attendance(event: Event, *, reason: str, user_ids: set[int] | None = None) -> tuple[int, int]:
+    """Cancel the active registrations and bookings of the (locked) event, of everyone or of `user_ids`,
+    with the reason given; returns how many registrations and bookings were cancelled."""
+    now = timezone.now()
+    registrations = Registration.objects.filter(event=event).exclude(status=RegistrationStatus.CANCELLED)
+    bookings = SlotBooking.objects.filter(event=event, cancelled_at__isnull=True)
+    if user_ids is not None:
+        registrations = registrations.filter(user_id__in=user_ids)
+        bookings = bookings.filter(user_id__in=user_ids)
+    cancelled_registrations = registrations.update(
+        status=RegistrationStatus.CANCELLED, cancelled_at=now, cancellation_reason=reason, updated_at=now
+    )
+    cancelled_bookings = bookings.update(cancelled_at=now, cancellation_reason=reason, updated_at=now)
+    return cancelled_registrations, cancelled_bookings
+
+
+def _people_who_no_longer_see(event: Event) -> set[int]:
+    """Ids of the people holding a seat, a waiting-list place or a slot of the (saved, locked) event who
+    may not see it any more: the audience rule asked per person, as when they registered."""
+    holders = {
+        registration.user_id: registration.user
+        for registration in Registration.objects.filter(event=event)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .select_related("user")
+    }
+    for booking in SlotBooking.objects.filter(event=event, cancelled_at__isnull=True).select_related("user"):
+        holders.setdefault(booking.user_id, booking.user)
+    return {user_id for user_id, user in holders.items() if not event_is_visible_to(event=event, user=user)}
+
+
+def event_update(
+    *, event: Event, updated_by: User, cancel_excluded_participants: bool = False, **fields: Any
+) -> Event:
     """Change the given fields. The capacity cannot go below the confirmed registrations; when it grows,
-    people move up from the waiting list (and are e-mailed)."""
+    people move up from the waiting list (and are e-mailed).
+
+    Narrowing the audience (e.g. from the whole experiment to one group, or from public to the experiment)
+    can leave registered people, people on the waiting list or slot holders unable to see the event. Such
+    a change is refused (code `audience_excludes_participants`, under `audience`) and nothing changes,
+    unless the team confirms it with `cancel_excluded_participants=True`: then those people's registrations
+    and bookings are cancelled (reason `audience_changed`), each of them is e-mailed once in their own
+    language, and freed seats go to the next people on the waiting list who can still see the event.
+    Silently keeping a seat nobody can see would hold seats against the capacity and send reminders and
+    calendar entries for an event the person is no longer let into; cancelling without asking would let a
+    slip of the audience field throw people out. So the team decides, knowing how many are affected."""
     require_team(updated_by, event.experiment)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
@@ -150,9 +193,32 @@ def event_update(*, event: Event, updated_by: User, **fields: Any) -> Event:
         )
         if locked.is_cancelled:
             raise ApplicationError(_("A cancelled event cannot be changed."), code="event_cancelled")
+        audience_before = (locked.audience, locked.group_id)
         for name, value in fields.items():
             setattr(locked, name, value.strip() if isinstance(value, str) and name != "audience" else value)
         _check_event(locked)
+        locked.revision += 1
+        locked.save()
+        if (locked.audience, locked.group_id) != audience_before:
+            excluded = _people_who_no_longer_see(locked)
+            if excluded and not cancel_excluded_participants:
+                raise ApplicationError(
+                    ngettext(
+                        "%(count)s person who has registered or booked a time could no longer see the "
+                        "event. Cancel their registration first, or confirm that it is cancelled and "
+                        "they are told.",
+                        "%(count)s people who have registered or booked a time could no longer see the "
+                        "event. Cancel their registrations first, or confirm that they are cancelled and "
+                        "the people are told.",
+                        len(excluded),
+                    )
+                    % {"count": len(excluded)},
+                    field="audience",
+                    code="audience_excludes_participants",
+                )
+            if excluded:
+                _cancel_attendance(locked, reason=CancellationReason.AUDIENCE_CHANGED, user_ids=excluded)
+                enqueue("kokeilu.events.tasks.send_cancellation_notices", event_id=locked.pk)
         if locked.capacity is not None:
             confirmed = Registration.objects.filter(event=locked, status=RegistrationStatus.CONFIRMED).count()
             if locked.capacity < confirmed:
@@ -165,26 +231,28 @@ def event_update(*, event: Event, updated_by: User, **fields: Any) -> Event:
                     % {"count": confirmed},
                     field="capacity",
                 )
-        locked.revision += 1
-        locked.save()
         _fill_from_waitlist(locked)
     return locked
 
 
 def event_cancel(*, event: Event, cancelled_by: User) -> Event:
-    """Cancel the event: registration closes and it shows as cancelled (also in calendars)."""
+    """Cancel the event: registration closes and it shows as cancelled (also in calendars). Every
+    confirmed and waitlisted registration and every slot booking is cancelled with it (reason
+    `event_cancelled`), so no seat or slot stays taken, and each of those people is e-mailed once, in
+    their own language. Cancelling again changes nothing and sends nothing new."""
     require_team(cancelled_by, event.experiment)
     with transaction.atomic():
         locked = Event.objects.select_for_update().get(pk=event.pk)
-        if locked.is_cancelled:
-            return locked
-        locked.is_cancelled = True
-        locked.cancelled_at = timezone.now()
-        locked.registration_open = False
-        locked.revision += 1
-        locked.save(
-            update_fields=["is_cancelled", "cancelled_at", "registration_open", "revision", "updated_at"]
-        )
+        if not locked.is_cancelled:
+            locked.is_cancelled = True
+            locked.cancelled_at = timezone.now()
+            locked.registration_open = False
+            locked.revision += 1
+            locked.save(
+                update_fields=["is_cancelled", "cancelled_at", "registration_open", "revision", "updated_at"]
+            )
+        if any(_cancel_attendance(locked, reason=CancellationReason.EVENT_CANCELLED)):
+            enqueue("kokeilu.events.tasks.send_cancellation_notices", event_id=locked.pk)
     return locked
 
 
@@ -269,9 +337,10 @@ def registration_create(*, event: Event, user: User) -> Registration:
 
 
 def registration_cancel(*, registration: Registration, cancelled_by: User) -> Registration:
-    """Cancel a registration (the person's own, or anyone's by the team). A freed seat goes to the first
-    person on the waiting list, who is e-mailed."""
-    if cancelled_by.pk != registration.user_id:
+    """Cancel a registration (the person's own, or anyone's by the team, who is then e-mailed once). A
+    freed seat goes to the first person on the waiting list, who is e-mailed."""
+    by_team = cancelled_by.pk != registration.user_id
+    if by_team:
         require_team(cancelled_by, registration.event.experiment)
     with transaction.atomic():
         event = Event.objects.select_for_update().get(pk=registration.event_id)
@@ -280,7 +349,10 @@ def registration_cancel(*, registration: Registration, cancelled_by: User) -> Re
             return current
         current.status = RegistrationStatus.CANCELLED
         current.cancelled_at = timezone.now()
-        current.save(update_fields=["status", "cancelled_at", "updated_at"])
+        current.cancellation_reason = CancellationReason.TEAM if by_team else CancellationReason.PERSON
+        current.save(update_fields=["status", "cancelled_at", "cancellation_reason", "updated_at"])
+        if by_team:
+            enqueue("kokeilu.events.tasks.send_cancellation_notices", event_id=event.pk)
         _fill_from_waitlist(event)
     return current
 
@@ -376,16 +448,38 @@ def slot_book(*, slot: Slot, user: User) -> SlotBooking:
 
 
 def booking_cancel(*, booking: SlotBooking, cancelled_by: User) -> SlotBooking:
-    """Cancel a booking (one's own, or anyone's by the team); the slot is free again."""
-    if cancelled_by.pk != booking.user_id:
+    """Cancel a booking (one's own, or anyone's by the team, who is then e-mailed once); the slot is free
+    again."""
+    by_team = cancelled_by.pk != booking.user_id
+    if by_team:
         require_team(cancelled_by, booking.event.experiment)
     with transaction.atomic():
         Event.objects.select_for_update().get(pk=booking.event_id)
         current = SlotBooking.objects.get(pk=booking.pk)
         if current.cancelled_at is None:
             current.cancelled_at = timezone.now()
-            current.save(update_fields=["cancelled_at", "updated_at"])
+            current.cancellation_reason = CancellationReason.TEAM if by_team else CancellationReason.PERSON
+            current.save(update_fields=["cancelled_at", "cancellation_reason", "updated_at"])
+            if by_team:
+                enqueue("kokeilu.events.tasks.send_cancellation_notices", event_id=booking.event_id)
     return current
+
+
+def slot_delete(*, slot: Slot, deleted_by: User) -> None:
+    """Delete a free time slot (the team). A slot somebody holds is refused (code `slot_booked`): the team
+    cancels the booking first, so the person is told. Cancelled bookings of the slot go with it. The event
+    keeps taking bookings (new slots can be added) even when its last slot is deleted."""
+    require_team(deleted_by, slot.event.experiment)
+    with transaction.atomic():
+        locked = Event.objects.select_for_update().get(pk=slot.event_id)
+        if locked.is_cancelled:
+            raise ApplicationError(_("A cancelled event cannot be changed."), code="event_cancelled")
+        if SlotBooking.objects.filter(slot_id=slot.pk, cancelled_at__isnull=True).exists():
+            raise ApplicationError(
+                _("Somebody has booked this time. Cancel their booking first, then delete the slot."),
+                code="slot_booked",
+            )
+        Slot.objects.filter(pk=slot.pk, event=locked).delete()
 
 
 # --- Calendar feeds ---------------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ urlpatterns = [
     path("<int:pk>/slots/", views.slots_generate, name="slots_generate"),
     path("<int:pk>/slots/<int:slot_id>/book/", views.slot_book, name="slot_book"),
     path("<int:pk>/slots/cancel/", views.booking_cancel, name="booking_cancel"),
+    path("<int:pk>/slots/<int:slot_id>/delete/", views.slot_delete, name="slot_delete"),
+    path("<int:pk>/bookings/<int:booking_id>/cancel/", views.booking_remove, name="booking_remove"),
     path("<int:pk>/participants/", views.participants, name="participants"),
     path("<int:pk>/participants.csv", views.participants_csv, name="participants_csv"),
     path(

@@ -32,9 +32,10 @@ from kokeilu.experiments.workspace import workspace_context, workspace_or_404
 from . import services
 from .calendar import calendar_response, event_calendar_text, feed_calendar_text
 from .forms import EventForm, SlotsForm
-from .models import Event, Registration, RegistrationStatus, SlotBooking
+from .models import Event, Registration, RegistrationStatus, Slot, SlotBooking
 from .selectors import (
     booking_active,
+    bookings_active_of,
     calendar_feed_by_token,
     calendar_feed_get,
     event_get_visible,
@@ -103,6 +104,7 @@ def event_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         slots_form=SlotsForm(initial={"first_starts_at": timezone.localtime(event.starts_at)})
         if access.is_team and not event.is_cancelled
         else None,
+        team_actions=access.is_team and not event.is_cancelled,
     )
     return render(request, "events/detail.html", context)
 
@@ -120,7 +122,12 @@ def _form_page(request: AuthenticatedHttpRequest, slug: str, event: Event | None
                 event = services.event_create(experiment=experiment, created_by=request.user, **form.values())
                 messages.success(request, _("The event was created."))
             else:
-                event = services.event_update(event=event, updated_by=request.user, **form.values())
+                event = services.event_update(
+                    event=event,
+                    updated_by=request.user,
+                    cancel_excluded_participants=form.cleaned_data.get("cancel_excluded_participants", False),
+                    **form.values(),
+                )
                 messages.success(request, _("The event was saved."))
         except PermissionDeniedError as error:
             raise PermissionDenied from error
@@ -219,6 +226,39 @@ def registration_remove(
 
 @login_required
 @require_POST
+def booking_remove(request: AuthenticatedHttpRequest, slug: str, pk: int, booking_id: int) -> HttpResponse:
+    """The team cancels somebody's booking (the person is e-mailed); back to where the button was."""
+    event, _access = _event_or_404(request, slug, pk, level="team")
+    booking = get_object_or_404(SlotBooking, pk=booking_id, event=event)
+    booking.event = event
+    try:
+        services.booking_cancel(booking=booking, cancelled_by=request.user)
+    except PermissionDeniedError as error:
+        raise PermissionDenied from error
+    messages.success(request, _("The booking was cancelled."))
+    target = "events:participants" if request.POST.get("next") == "participants" else "events:detail"
+    return redirect(target, slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def slot_delete(request: AuthenticatedHttpRequest, slug: str, pk: int, slot_id: int) -> HttpResponse:
+    event, _access = _event_or_404(request, slug, pk, level="team")
+    slot = get_object_or_404(Slot, pk=slot_id, event=event)
+    slot.event = event
+    try:
+        services.slot_delete(slot=slot, deleted_by=request.user)
+    except PermissionDeniedError as error:
+        raise PermissionDenied from error
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("The time slot was deleted."))
+    return redirect("events:detail", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
 def slots_generate(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     event, access = _event_or_404(request, slug, pk, level="team")
     form = SlotsForm(request.POST)
@@ -247,6 +287,7 @@ def slots_generate(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Htt
         slots=slot_list(event=event),
         is_open=event.registration_open and not event.is_cancelled,
         slots_form=form,
+        team_actions=access.is_team and not event.is_cancelled,
     )
     return render(request, "events/detail.html", context, status=400)
 
@@ -340,7 +381,10 @@ def participants_csv(request: AuthenticatedHttpRequest, slug: str, pk: int) -> H
 
 def event_ics(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event, _access = _event_or_404(request, slug, pk)
-    return calendar_response(event_calendar_text(event, request=request), f"event-{event.pk}.ics")
+    booking = booking_active(event=event, user=request.user) if event.offers_slots else None
+    return calendar_response(
+        event_calendar_text(event, request=request, booking=booking), f"event-{event.pk}.ics"
+    )
 
 
 def feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
@@ -353,8 +397,10 @@ def feed(request: HttpRequest, slug: str, token: str) -> HttpResponse:
     if not access.can_see_public_face:
         raise Http404
     events = list(event_list_visible(experiment=experiment, access=access, user=calendar_feed.user))
+    bookings = bookings_active_of(user=calendar_feed.user, events=events)
     return calendar_response(
-        feed_calendar_text(experiment, events, request=request), f"{experiment.slug}-events.ics"
+        feed_calendar_text(experiment, events, request=request, bookings=bookings),
+        f"{experiment.slug}-events.ics",
     )
 
 

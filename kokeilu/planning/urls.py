@@ -15,6 +15,7 @@ urlpatterns = [
     path("phases/<int:pk>/move/", views.phase_move, name="phase_move"),
     path("phases/<int:pk>/delete/", views.phase_delete, name="phase_delete"),
     path("phases/<int:pk>/questions/new/", views.question_create, name="question_create"),
+    path("questions/<int:pk>/", views.question_edit, name="question_edit"),
     path("questions/<int:pk>/delete/", views.question_delete, name="question_delete"),
     path("questions/<int:pk>/answer/", views.answer, name="answer"),
     path("milestones/new/", views.milestone_create, name="milestone_create"),

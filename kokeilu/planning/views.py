@@ -321,6 +321,41 @@ def question_create(request: AuthenticatedHttpRequest, slug: str, pk: int) -> Ht
 
 
 @login_required
+def question_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Reword a gate question, or change who sees its answer and whether it is required, while its phase
+    is not done (managers and leads)."""
+    experiment, access = workspace_or_404(user=request.user, slug=slug, level="manage")
+    question = gate_question_get(experiment=experiment, access=access, pk=pk)
+    if question is None:
+        raise Http404
+    initial = {name: getattr(question, name) for name in GateQuestionForm().fields}
+    form = GateQuestionForm(request.POST or None, initial=initial)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and _run(
+            request,
+            lambda: services.gate_question_update(
+                question=question, updated_by=request.user, **form.cleaned_data
+            ),
+            _("The question was saved."),
+            form,
+        )
+    ):
+        return redirect("planning:phase_edit", slug=slug, pk=question.phase_id)
+    return _form_page(
+        request,
+        experiment,
+        access,
+        heading=_("Edit the question"),
+        form=form,
+        submit=_("Save the question"),
+        extra={"question": question},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
 @require_POST
 def question_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     experiment, _access = workspace_or_404(user=request.user, slug=slug, level="manage")

@@ -112,6 +112,26 @@ class Survey(AudienceFields, BaseModel):
         """Open and not past its closing time."""
         return self.state == SurveyState.OPEN and not self.is_past_closing_time
 
+    @property
+    def effective_state(self) -> str:
+        """The state people see: an open survey whose closing time has passed is closed, although its
+        stored `state` (the state machine's) stays "open" until someone closes it by hand. No scheduled
+        job is needed: the time is compared whenever the survey is read."""
+        if self.state == SurveyState.OPEN and self.is_past_closing_time:
+            return SurveyState.CLOSED
+        return self.state
+
+    def get_effective_state_display(self) -> str:
+        return str(SurveyState(self.effective_state).label)
+
+
+def accepting_answers_filter(*, prefix: str = "") -> Q:
+    """The surveys that take answers now (`Survey.accepts_answers` as a query): open, and with no
+    closing time or one still ahead."""
+    return Q(**{f"{prefix}state": SurveyState.OPEN}) & (
+        Q(**{f"{prefix}closes_at__isnull": True}) | Q(**{f"{prefix}closes_at__gt": timezone.now()})
+    )
+
 
 class QuestionKind(models.TextChoices):
     RATING = "rating", _("Rating scale")

@@ -6,7 +6,7 @@ from kokeilu.accounts.selectors import AnyUser
 from kokeilu.experiments.models import Experiment
 from kokeilu.experiments.selectors import ExperimentAccess
 
-from .models import SurveyState
+from .models import accepting_answers_filter
 from .selectors import survey_list_with_counts, surveys_answered_by
 
 SHOWN = 5
@@ -15,13 +15,14 @@ SHOWN = 5
 def overview_context(
     *, experiment: Experiment, access: ExperimentAccess, user: AnyUser
 ) -> dict[str, Any] | None:
-    """The open surveys the person can answer (and whether they have); for the team, their responses.
+    """The surveys taking answers now (open and not past their closing time) and whether the person has
+    answered; for the team, their responses.
     Two queries; nothing for people outside the experiment."""
     if not access.can_view:
         return None
     surveys = list(
         survey_list_with_counts(experiment=experiment, access=access)
-        .filter(state=SurveyState.OPEN)
+        .filter(accepting_answers_filter())
         .order_by("-opened_at", "-pk")[:SHOWN]
     )
     answered = (

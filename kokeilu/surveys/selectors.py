@@ -12,19 +12,27 @@ from kokeilu.accounts.selectors import AnyUser
 from kokeilu.experiments.models import Experiment
 from kokeilu.experiments.selectors import ExperimentAccess, audience_filter
 
-from .models import Answer, Question, QuestionKind, QuestionOption, Survey, SurveyResponse, SurveyState
+from .models import (
+    Answer,
+    Question,
+    QuestionKind,
+    QuestionOption,
+    Survey,
+    SurveyResponse,
+    accepting_answers_filter,
+)
 
 
 def survey_list_visible(*, experiment: Experiment, access: ExperimentAccess) -> QuerySet[Survey]:
     """The experiment's surveys the person may see; the team sees drafts and closed ones too, others
-    only open surveys."""
+    only surveys that take answers now (open and not past their closing time)."""
     surveys = (
         Survey.objects.filter(experiment=experiment)
         .filter(audience_filter(access))
         .select_related("group", "experiment")
     )
     if not access.is_team:
-        surveys = surveys.filter(state=SurveyState.OPEN)
+        surveys = surveys.filter(accepting_answers_filter())
     return surveys
 
 

@@ -264,6 +264,10 @@ def test_koestamo_and_nine_helsinki_staff_experiments_with_people_and_groups(dem
         sorted(helsinki.values_list("status", flat=True)) == ["completed"] * 3 + ["planned"] + ["running"] * 5
     )
     assert all(experiment.proposal_id and experiment.granted_amount > 0 for experiment in helsinki)
+    # Every demo experiment reads in all three languages.
+    for experiment in Experiment.objects.all():
+        assert experiment.title_fi and experiment.title_sv and experiment.title_en, experiment.slug
+        assert experiment.summary_fi and experiment.summary_sv and experiment.summary_en, experiment.slug
 
 
 def test_the_koestamo_workspace_opens_for_its_lead_and_tester_and_publicly(demo_output):

@@ -150,3 +150,80 @@ def test_list_in_few_queries(experiment, make_event, tester, django_assert_max_n
     with django_assert_max_num_queries(8):
         response = client.get(base(experiment))
     assert len(response.json()) == 15
+
+
+def test_cancelling_an_event_cancels_every_place_and_emails_once(
+    experiment, workshop, tester, other_tester, team_member, django_capture_on_commit_callbacks
+):
+    services.registration_create(event=workshop, user=tester)
+    services.registration_create(event=workshop, user=other_tester)
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api(team_member).post(f"{base(experiment)}{workshop.pk}/cancel/")
+        again = api(team_member).post(f"{base(experiment)}{workshop.pk}/cancel/")
+    assert response.status_code == 200 and again.status_code == 200
+    data = again.json()
+    assert (data["is_cancelled"], data["confirmed_count"], data["seats_left"]) == (True, 0, 2)
+    assert sorted(message.to[0] for message in mail.outbox) == [other_tester.email, tester.email]
+
+
+def test_team_cancels_someone_elses_registration_and_the_waiting_list_moves_up(
+    experiment, workshop, tester, other_tester, team_member, django_capture_on_commit_callbacks
+):
+    third = UserFactory(username="third", email="third@example.test")
+    ExperimentMemberFactory(experiment=experiment, user=third, role="tester")
+    registration = services.registration_create(event=workshop, user=tester)
+    services.registration_create(event=workshop, user=other_tester)
+    services.registration_create(event=workshop, user=third)
+    url = f"{base(experiment)}{workshop.pk}/participants/registrations/{registration.pk}/cancel/"
+    assert api(other_tester).post(url).status_code == 403
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = api(team_member).post(url)
+    assert response.status_code == 200 and response.json()["status"] == "cancelled"
+    assert sorted(message.to[0] for message in mail.outbox) == [tester.email, "third@example.test"]
+    assert Registration.objects.get(user=third).status == "confirmed"
+    # Another event's registration is not found through this event.
+    other = f"{base(experiment)}{workshop.pk + 1000}/participants/registrations/{registration.pk}/cancel/"
+    assert api(team_member).post(other).status_code == 404
+
+
+def test_team_cancels_a_booking_then_deletes_the_slot(
+    experiment, slot_event, tester, team_member, django_capture_on_commit_callbacks
+):
+    slot = slot_event.slots.first()
+    booking = services.slot_book(slot=slot, user=tester)
+    participants = api(team_member).get(f"{base(experiment)}{slot_event.pk}/participants/").json()
+    assert [(row["booking"], row["slot"], row["email"]) for row in participants["bookings"]] == [
+        (booking.pk, slot.pk, tester.email)
+    ]
+    delete = f"{base(experiment)}{slot_event.pk}/slots/{slot.pk}/"
+    response = api(team_member).delete(delete)
+    assert response.status_code == 400 and response.json()["code"] == "slot_booked"
+    assert api(tester).delete(delete).status_code == 403
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel = api(team_member).post(
+            f"{base(experiment)}{slot_event.pk}/participants/bookings/{booking.pk}/cancel/"
+        )
+    assert cancel.status_code == 200 and cancel.json()["cancelled_at"]
+    assert [message.to for message in mail.outbox] == [[tester.email]]
+    assert api(team_member).delete(delete).status_code == 204
+    assert api(team_member).delete(delete).status_code == 404
+    assert slot_event.slots.count() == 2
+
+
+def test_narrowing_the_audience_needs_confirmation(
+    experiment, workshop, tester, other_tester, experiment_lead, testers_group
+):
+    services.registration_create(event=workshop, user=tester)
+    services.registration_create(event=workshop, user=other_tester)
+    url = f"{base(experiment)}{workshop.pk}/"
+    body = {"audience": "group", "group": testers_group.pk}
+    response = api(experiment_lead).patch(url, body, format="json")
+    assert response.status_code == 400 and "audience" in response.json()
+    assert Event.objects.get(pk=workshop.pk).audience == "experiment"
+    response = api(experiment_lead).patch(url, {**body, "cancel_excluded_participants": True}, format="json")
+    assert response.status_code == 200
+    assert (response.json()["audience"], response.json()["confirmed_count"]) == ("group", 1)
+    assert Registration.objects.get(user=other_tester).status == "cancelled"

@@ -72,3 +72,45 @@ def test_event_download_parses_and_marks_a_cancelled_event(workshop, tester, pro
     cancelled = icalendar.Calendar.from_ical(client_for(tester).get(url).content).walk("VEVENT")[0]
     assert str(cancelled["STATUS"]) == "CANCELLED"
     assert int(cancelled["SEQUENCE"]) == 1
+
+
+@pytest.mark.django_db
+def test_a_booked_slot_is_its_own_entry_only_for_the_person_who_booked_it(
+    experiment, slot_event, tester, other_tester, client_for
+):
+    slot = slot_event.slots.order_by("starts_at").last()
+    booking = services.slot_book(slot=slot, user=tester)
+    ics_url = reverse("events:ics", kwargs={"slug": experiment.slug, "pk": slot_event.pk})
+
+    def entries(response):
+        assert response.status_code == 200
+        return {
+            str(item["UID"]): item for item in icalendar.Calendar.from_ical(response.content).walk("VEVENT")
+        }
+
+    mine = entries(client_for(tester).get(ics_url))
+    booking_uid = next(uid for uid in mine if uid.startswith("slot-booking-"))
+    assert booking_uid == f"slot-booking-{booking.pk}@{booking_uid.split('@')[1]}"
+    assert mine[booking_uid].decoded("DTSTART") == slot.starts_at
+    assert mine[booking_uid].decoded("DTEND") == slot.ends_at
+    assert any(uid.startswith("event-") for uid in mine)
+    assert not any(uid.startswith("slot-booking-") for uid in entries(client_for(other_tester).get(ics_url)))
+
+    feeds = {
+        user: reverse(
+            "events:feed",
+            kwargs={
+                "slug": experiment.slug,
+                "token": services.calendar_feed_get_or_create(experiment=experiment, user=user).token,
+            },
+        )
+        for user in (tester, other_tester)
+    }
+    feed = entries(client_for(None).get(feeds[tester]))
+    assert booking_uid in feed and feed[booking_uid].decoded("DTSTART") == slot.starts_at
+    assert booking_uid in entries(client_for(None).get(feeds[tester]))  # stable between fetches
+    assert not any(
+        uid.startswith("slot-booking-") for uid in entries(client_for(None).get(feeds[other_tester]))
+    )
+    services.booking_cancel(booking=booking, cancelled_by=tester)
+    assert booking_uid not in entries(client_for(None).get(feeds[tester]))

@@ -2,6 +2,8 @@
 
 The experiment is not public. `workshop` is for everyone in the experiment; `group_event` is for the
 testers group only; `slot_event` offers time slots. A denied request changes nothing and sends no mail.
+The cases run in order for each persona, so the team's removals come before the cancelling of events and
+a slot is deleted before anybody could book it.
 """
 
 import datetime
@@ -58,6 +60,7 @@ def world(
         "registration": registration,
         "booking": booking,
         "free_slot": slot_event.slots.order_by("starts_at").first(),
+        "spare_slot": slot_event.slots.order_by("starts_at")[1],  # free, for deleting
     }
 
 
@@ -98,11 +101,17 @@ def _html_cases(w):
         ("participants_group", "get", url("participants", pk=ge), None, "group_team"),
         ("create", "post", url("create"), form, "team"),
         ("edit", "post", url("edit", pk=ws), {**form, "title_fi": "Muutettu"}, "team"),
-        ("cancel", "post", url("cancel", pk=ws), {}, "team"),
-        ("cancel_group", "post", url("cancel", pk=ge), {}, "group_team"),
         ("register", "post", url("register", pk=ws), {}, "view"),
         ("register_group", "post", url("register", pk=ge), {}, "group"),
         ("slots_generate", "post", url("slots_generate", pk=se), slots, "team"),
+        ("slot_delete", "post", url("slot_delete", pk=se, slot_id=w["spare_slot"].pk), {}, "team"),
+        (
+            "booking_remove",
+            "post",
+            url("booking_remove", pk=se, booking_id=w["booking"].pk),
+            {"next": "participants"},
+            "team",
+        ),
         ("slot_book", "post", url("slot_book", pk=se, slot_id=w["free_slot"].pk), {}, "view"),
         (
             "remove",
@@ -112,6 +121,8 @@ def _html_cases(w):
             "team",
         ),
         ("feed", "post", url("feed_manage"), {}, "view"),
+        ("cancel", "post", url("cancel", pk=ws), {}, "team"),
+        ("cancel_group", "post", url("cancel", pk=ge), {}, "group_team"),
     ]
 
 
@@ -168,12 +179,32 @@ def _api_cases(w):
         ("participants_group", "get", f"{base}{ge}/participants/", None, "group_team", 200),
         ("create", "post", base, body, "team", 201),
         ("update", "patch", f"{base}{ws}/", {"title_fi": "Muutettu"}, "team", 200),
-        ("cancel", "post", f"{base}{ws}/cancel/", {}, "team", 200),
-        ("cancel_group", "post", f"{base}{ge}/cancel/", {}, "group_team", 200),
+        ("slots_generate", "post", f"{base}{se}/slots/", slots, "team", 201),
+        # A booked slot is refused (400, nothing changes) until the team cancels the booking.
+        ("slot_delete_booked", "delete", f"{base}{se}/slots/{w['booking'].slot_id}/", {}, "team", 400),
+        ("slot_delete", "delete", f"{base}{se}/slots/{w['spare_slot'].pk}/", {}, "team", 204),
+        ("participants_slots", "get", f"{base}{se}/participants/", None, "team", 200),
+        (
+            "booking_cancel_by_team",
+            "post",
+            f"{base}{se}/participants/bookings/{w['booking'].pk}/cancel/",
+            {},
+            "team",
+            200,
+        ),
+        (
+            "registration_cancel_by_team",
+            "post",
+            f"{base}{ws}/participants/registrations/{w['registration'].pk}/cancel/",
+            {},
+            "team",
+            200,
+        ),
         ("register", "post", f"{base}{ws}/register/", {}, "view", None),
         ("register_group", "post", f"{base}{ge}/register/", {}, "group", None),
-        ("slots_generate", "post", f"{base}{se}/slots/", slots, "team", 201),
         ("slot_book", "post", f"{base}{se}/slots/{w['free_slot'].pk}/book/", {}, "view", None),
+        ("cancel", "post", f"{base}{ws}/cancel/", {}, "team", 200),
+        ("cancel_group", "post", f"{base}{ge}/cancel/", {}, "group_team", 200),
     ]
 
 

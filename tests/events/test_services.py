@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from kokeilu.core.exceptions import ApplicationError, PermissionDeniedError
 from kokeilu.events import services, tasks
@@ -466,3 +467,235 @@ def test_feed_token_is_made_once_regenerated_and_revoked(experiment, tester):
 def test_outsiders_get_no_feed_of_a_private_experiment(experiment, applicant):
     with pytest.raises(PermissionDeniedError):
         services.calendar_feed_get_or_create(experiment=experiment, user=applicant)
+
+
+# --- Cancelling for people: the event, the audience, the team --------------------------------------------
+
+
+def _in(language, text):
+    """`text` as the e-mail in `language` shows it."""
+    with translation.override(language):
+        return gettext(text)
+
+
+def test_cancelling_an_event_cancels_every_place_and_emails_each_person_once_in_their_language(
+    make_event, experiment, team_member, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=2, title_fi="Työpaja", title_sv="Verkstad", title_en="Workshop")
+    finn, swede, english, gone = (
+        UserFactory(username=name, email=f"{name}@example.test", preferred_language=language)
+        for name, language in (("finn", "fi"), ("swede", "sv"), ("english", "en"), ("gone", "fi"))
+    )
+    for user in (finn, swede, english, gone):
+        ExperimentMemberFactory(experiment=experiment, user=user, role="tester")
+    services.registration_create(event=event, user=finn)
+    services.registration_create(event=event, user=swede)
+    waiting = services.registration_create(event=event, user=english)
+    left = services.registration_create(event=event, user=gone)
+    services.registration_cancel(registration=left, cancelled_by=gone)  # cancelled earlier: not told again
+    assert waiting.status == "waitlisted"
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(event=event, cancelled_by=team_member)
+    assert set(Registration.objects.values_list("user__username", "status", "cancellation_reason")) == {
+        ("finn", "cancelled", "event_cancelled"),
+        ("swede", "cancelled", "event_cancelled"),
+        ("english", "cancelled", "event_cancelled"),
+        ("gone", "cancelled", "person"),
+    }
+    listed = event_list_visible(
+        experiment=experiment,
+        access=experiment_access(user=team_member, experiment=experiment),
+        user=team_member,
+    ).get(pk=event.pk)
+    assert (listed.confirmed_count, listed.waitlisted_count) == (0, 0)
+    by_person = {message.to[0]: message for message in mail.outbox}
+    assert sorted(by_person) == ["english@example.test", "finn@example.test", "swede@example.test"]
+    assert len(mail.outbox) == 3
+    for address, language, title in (
+        ("finn@example.test", "fi", "Työpaja"),
+        ("swede@example.test", "sv", "Verkstad"),
+        ("english@example.test", "en", "Workshop"),
+    ):
+        message = by_person[address]
+        assert message.subject == _in(language, "Cancelled: %(title)s") % {"title": title}
+        assert _in(language, "When:") in message.body
+        # Helsinki time: the event was made at 10:00 local time (08:00 or 07:00 UTC).
+        assert "10:00–12:00" in message.body
+    assert Registration.objects.filter(cancellation_notified_at__isnull=False).count() == 3
+    # Idempotent: the task again, or cancelling again, sends nothing new.
+    with django_capture_on_commit_callbacks(execute=True):
+        tasks.send_cancellation_notices(event_id=event.pk)
+        services.event_cancel(event=event, cancelled_by=team_member)
+    assert len(mail.outbox) == 3
+
+
+def test_cancelling_a_slot_event_frees_every_slot_and_tells_the_holders_their_time(
+    slot_event, tester, other_tester, team_member, django_capture_on_commit_callbacks
+):
+    slots = list(slot_event.slots.order_by("starts_at"))
+    services.slot_book(slot=slots[0], user=tester)
+    services.slot_book(slot=slots[2], user=other_tester)
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(event=slot_event, cancelled_by=team_member)
+    assert not SlotBooking.objects.filter(cancelled_at__isnull=True).exists()
+    assert set(SlotBooking.objects.values_list("cancellation_reason", flat=True)) == {"event_cancelled"}
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "other_tester@example.test",
+        "tester@example.test",
+    ]
+    tester_mail = next(message for message in mail.outbox if message.to == ["tester@example.test"])
+    start = timezone.localtime(slots[0].starts_at)
+    assert f"{start:%H:%M}–{start + datetime.timedelta(minutes=20):%H:%M}" in tester_mail.body
+    tasks.send_cancellation_notices(event_id=slot_event.pk)
+    assert len(mail.outbox) == 2
+
+
+def test_the_team_cancelling_someones_place_tells_them_but_cancelling_ones_own_does_not(
+    workshop, slot_event, tester, other_tester, team_member, django_capture_on_commit_callbacks
+):
+    own = services.registration_create(event=workshop, user=other_tester)
+    theirs = services.registration_create(event=workshop, user=tester)
+    booking = services.slot_book(slot=slot_event.slots.first(), user=tester)
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=own, cancelled_by=other_tester)
+    assert mail.outbox == []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=theirs, cancelled_by=team_member)
+        services.booking_cancel(booking=booking, cancelled_by=team_member)
+    assert [message.to for message in mail.outbox] == [["tester@example.test"], ["tester@example.test"]]
+    assert Registration.objects.get(pk=theirs.pk).cancellation_reason == "team"
+    assert SlotBooking.objects.get(pk=booking.pk).cancellation_reason == "team"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_cancel(registration=theirs, cancelled_by=team_member)
+        tasks.send_cancellation_notices(event_id=workshop.pk)
+    assert len(mail.outbox) == 2
+
+
+# --- Deleting time slots ------------------------------------------------------------------------------------
+
+
+def test_a_free_slot_is_deleted_and_a_booked_one_only_after_the_booking_is_cancelled(
+    slot_event, tester, team_member
+):
+    first, second, third = slot_event.slots.order_by("starts_at")
+    services.slot_delete(slot=first, deleted_by=team_member)
+    booking = services.slot_book(slot=second, user=tester)
+    with pytest.raises(ApplicationError) as error:
+        services.slot_delete(slot=second, deleted_by=team_member)
+    assert error.value.code == "slot_booked"
+    assert list(slot_event.slots.order_by("starts_at")) == [second, third]
+    services.booking_cancel(booking=booking, cancelled_by=team_member)
+    services.slot_delete(slot=second, deleted_by=team_member)
+    assert list(slot_event.slots.all()) == [third]
+    assert not SlotBooking.objects.exists()  # the cancelled booking went with its slot
+    slot_event.refresh_from_db()
+    assert slot_event.offers_slots
+
+
+def test_only_the_team_deletes_slots_and_not_of_a_cancelled_event(slot_event, tester, team_member):
+    slot = slot_event.slots.first()
+    with pytest.raises(PermissionDeniedError):
+        services.slot_delete(slot=slot, deleted_by=tester)
+    services.event_cancel(event=slot_event, cancelled_by=team_member)
+    with pytest.raises(ApplicationError) as error:
+        services.slot_delete(slot=slot, deleted_by=team_member)
+    assert error.value.code == "event_cancelled"
+    assert slot_event.slots.count() == 3
+
+
+# --- Narrowing the audience ---------------------------------------------------------------------------------
+
+
+def test_narrowing_the_audience_is_refused_while_it_would_leave_out_registered_people(
+    workshop, tester, other_tester, team_member, testers_group, django_capture_on_commit_callbacks
+):
+    services.registration_create(event=workshop, user=tester)
+    services.registration_create(event=workshop, user=other_tester)  # in no group
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(ApplicationError) as error:
+        services.event_update(
+            event=workshop, updated_by=team_member, audience=Audience.GROUP, group=testers_group
+        )
+    assert (error.value.field, error.value.code) == ("audience", "audience_excludes_participants")
+    event = Event.objects.get(pk=workshop.pk)
+    assert (event.audience, event.group_id, event.revision) == (Audience.EXPERIMENT, None, 0)
+    assert Registration.objects.filter(status="confirmed").count() == 2
+    assert mail.outbox == []
+
+
+def test_confirmed_narrowing_cancels_the_people_left_out_tells_them_and_moves_the_waiting_list_up(
+    workshop, experiment, tester, other_tester, team_member, testers_group, django_capture_on_commit_callbacks
+):
+    waiting = UserFactory(username="waiting", email="waiting@example.test")
+    member = ExperimentMemberFactory(experiment=experiment, user=waiting, role="tester")
+    testers_group.members.add(member)
+    services.registration_create(event=workshop, user=other_tester)  # in no group
+    services.registration_create(event=workshop, user=tester)
+    services.registration_create(event=workshop, user=waiting)
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_update(
+            event=workshop,
+            updated_by=team_member,
+            audience=Audience.GROUP,
+            group=testers_group,
+            cancel_excluded_participants=True,
+        )
+    states = set(Registration.objects.values_list("user__username", "status", "cancellation_reason"))
+    assert states == {
+        ("other_tester", "cancelled", "audience_changed"),
+        ("tester", "confirmed", ""),
+        ("waiting", "confirmed", ""),
+    }
+    assert sorted(message.to[0] for message in mail.outbox) == [
+        "other_tester@example.test",  # told their place was cancelled
+        "waiting@example.test",  # moved up
+    ]
+    notice = next(message for message in mail.outbox if message.to == ["other_tester@example.test"])
+    assert notice.subject == _in("fi", "Your registration was cancelled: %(title)s") % {"title": "Työpaja"}
+    assert f"/events/{workshop.pk}/" not in notice.body  # no link to a page they may no longer open
+
+
+def test_an_audience_change_that_leaves_nobody_out_needs_no_confirmation(
+    workshop, slot_event, tester, team_member, testers_group
+):
+    services.registration_create(event=workshop, user=tester)
+    services.slot_book(slot=slot_event.slots.first(), user=tester)
+    for event in (workshop, slot_event):
+        services.event_update(
+            event=event, updated_by=team_member, audience=Audience.GROUP, group=testers_group
+        )
+    assert Registration.objects.get().status == "confirmed"
+    assert SlotBooking.objects.get().cancelled_at is None
+
+
+def test_slot_holders_left_out_by_a_narrower_audience_lose_their_time(
+    slot_event, other_tester, team_member, testers_group
+):
+    services.slot_book(slot=slot_event.slots.first(), user=other_tester)
+    with pytest.raises(ApplicationError):
+        services.event_update(
+            event=slot_event, updated_by=team_member, audience=Audience.GROUP, group=testers_group
+        )
+    services.event_update(
+        event=slot_event,
+        updated_by=team_member,
+        audience=Audience.GROUP,
+        group=testers_group,
+        cancel_excluded_participants=True,
+    )
+    booking = SlotBooking.objects.get()
+    assert booking.cancelled_at is not None and booking.cancellation_reason == "audience_changed"
+
+
+def test_making_a_public_event_internal_leaves_out_outsiders(experiment, make_event, applicant, team_member):
+    Experiment.objects.filter(pk=experiment.pk).update(is_public=True)
+    experiment.refresh_from_db()
+    event = make_event(audience=Audience.PUBLIC)
+    services.registration_create(event=event, user=applicant)
+    with pytest.raises(ApplicationError) as error:
+        services.event_update(event=event, updated_by=team_member, audience=Audience.EXPERIMENT)
+    assert error.value.code == "audience_excludes_participants"

@@ -5,6 +5,8 @@ import icalendar
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext, override
 
 from kokeilu.events import services
 from kokeilu.events.models import CalendarFeed, Event, Registration, SlotBooking
@@ -191,3 +193,102 @@ def test_detail_page_renders_for_every_state(experiment, workshop, slot_event, p
     for event in (workshop, slot_event):
         assert client_for(programme_manager).get(_url("detail", experiment, pk=event.pk)).status_code == 200
         assert client_for(programme_manager).get(_url("edit", experiment, pk=event.pk)).status_code == 200
+
+
+def _(text: str) -> str:
+    """The Finnish text the pages show (they are requested in Finnish)."""
+    with override("fi"):
+        return gettext(text)
+
+
+def test_cancelling_the_event_on_its_page_cancels_places_and_emails(
+    experiment, workshop, tester, other_tester, team_member, client_for, django_capture_on_commit_callbacks
+):
+    for user in (tester, other_tester):
+        services.registration_create(event=workshop, user=user)
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(team_member).post(_url("cancel", experiment, pk=workshop.pk))
+    assert response.status_code == 302
+    assert set(Registration.objects.values_list("status", flat=True)) == {"cancelled"}
+    assert sorted(message.to[0] for message in mail.outbox) == [other_tester.email, tester.email]
+    page = client_for(tester).get(_url("detail", experiment, pk=workshop.pk)).content.decode()
+    assert _("This event has been cancelled.") in page
+    assert _("Cancel my registration") not in page
+
+
+def test_team_deletes_free_slots_and_cancels_bookings_on_the_event_page(
+    experiment, slot_event, tester, team_member, client_for, django_capture_on_commit_callbacks
+):
+    first, second, _third = slot_event.slots.order_by("starts_at")
+    booking = services.slot_book(slot=first, user=tester)
+    team = client_for(team_member)
+    page = team.get(_url("detail", experiment, pk=slot_event.pk)).content.decode()
+    assert _url("slot_delete", experiment, pk=slot_event.pk, slot_id=second.pk) in page
+    assert _url("slot_delete", experiment, pk=slot_event.pk, slot_id=first.pk) not in page
+    assert _url("booking_remove", experiment, pk=slot_event.pk, booking_id=booking.pk) in page
+    tester_page = client_for(tester).get(_url("detail", experiment, pk=slot_event.pk)).content.decode()
+    assert "/delete/" not in tester_page and "/bookings/" not in tester_page
+
+    response = team.post(_url("slot_delete", experiment, pk=slot_event.pk, slot_id=first.pk), follow=True)
+    assert _("Somebody has booked this time. Cancel their booking first, then delete the slot.") in (
+        response.content.decode()
+    )
+    assert slot_event.slots.count() == 3
+    mail.outbox = []
+    with django_capture_on_commit_callbacks(execute=True):
+        team.post(_url("booking_remove", experiment, pk=slot_event.pk, booking_id=booking.pk))
+    assert SlotBooking.objects.get().cancelled_at is not None
+    assert [message.to for message in mail.outbox] == [[tester.email]]
+    response = team.post(_url("slot_delete", experiment, pk=slot_event.pk, slot_id=first.pk), follow=True)
+    assert _("The time slot was deleted.") in response.content.decode()
+    assert list(slot_event.slots.order_by("starts_at")) == [second, _third]
+
+
+def test_participants_page_cancels_a_booking_and_returns_there(
+    experiment, slot_event, tester, team_member, client_for
+):
+    booking = services.slot_book(slot=slot_event.slots.first(), user=tester)
+    page = client_for(team_member).get(_url("participants", experiment, pk=slot_event.pk)).content.decode()
+    action = _url("booking_remove", experiment, pk=slot_event.pk, booking_id=booking.pk)
+    assert action in page
+    response = client_for(team_member).post(action, {"next": "participants"})
+    assert response["Location"] == _url("participants", experiment, pk=slot_event.pk)
+    assert SlotBooking.objects.get().cancelled_at is not None
+
+
+def test_edit_form_refuses_an_audience_that_leaves_people_out_until_confirmed(
+    experiment, workshop, tester, other_tester, team_member, testers_group, client_for
+):
+    services.registration_create(event=workshop, user=tester)
+    services.registration_create(event=workshop, user=other_tester)
+    data = {
+        "kind": "workshop",
+        "title_fi": "Työpaja",
+        "starts_at": timezone.localtime(workshop.starts_at).strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": timezone.localtime(workshop.ends_at).strftime("%Y-%m-%dT%H:%M"),
+        "place": workshop.place,
+        "capacity": "2",
+        "audience": "group",
+        "group": testers_group.pk,
+        "registration_open": "on",
+    }
+    client = client_for(team_member)
+    assert (
+        "cancel_excluded_participants"
+        in client.get(_url("edit", experiment, pk=workshop.pk)).content.decode()
+    )
+    response = client.post(_url("edit", experiment, pk=workshop.pk), data)
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert "audience" in errors and "1" in errors["audience"][0]
+    assert Event.objects.get(pk=workshop.pk).audience == "experiment"
+    response = client.post(
+        _url("edit", experiment, pk=workshop.pk), {**data, "cancel_excluded_participants": "on"}
+    )
+    assert response.status_code == 302
+    assert dict(Registration.objects.values_list("user__username", "status")) == {
+        "tester": "confirmed",
+        "other_tester": "cancelled",
+    }
+    assert "cancel_excluded_participants" not in client.get(_url("create", experiment)).content.decode()

@@ -3,7 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from kokeilu.planning.models import GateAnswer, Phase, PhaseTemplate, StatusReport, Task
+from kokeilu.planning.models import GateAnswer, GateQuestion, Phase, PhaseTemplate, StatusReport, Task
 
 from .conftest import plan_snapshot
 
@@ -172,3 +172,233 @@ def test_list_endpoints_keep_their_query_counts(plan_rows, team_member, django_a
     for path in ("phases/", "milestones/", "tasks/", "status-reports/"):
         with django_assert_max_num_queries(12):
             assert client.get(base(plan_rows["experiment"]) + path).status_code == 200
+
+
+# --- Gate questions of the experiment's phases ----------------------------------------------------------
+
+
+def test_gate_questions_of_a_phase_follow_visibility(plan_rows, tester, team_member):
+    experiment, discover = plan_rows["experiment"], plan_rows["phases"][0]
+    path = base(experiment) + f"phases/{discover.pk}/gate-questions/"
+    assert [row["visibility"] for row in api(tester).get(path).json()] == ["public"]
+    team_rows = api(team_member).get(path).json()
+    assert [row["visibility"] for row in team_rows] == ["public", "internal"]
+    assert team_rows[1]["answer"]["text"] == "SALAINEN riski."
+    internal = base(experiment) + f"gate-questions/{plan_rows['internal_question'].pk}/"
+    assert api(tester).get(internal).status_code == 404
+    assert api(team_member).get(internal).json()["text_fi"] == plan_rows["internal_question"].text_fi
+
+
+def test_managers_and_leads_keep_a_phase_gate(plan_rows, experiment_lead):
+    experiment, dream = plan_rows["experiment"], plan_rows["phases"][1]
+    client = api(experiment_lead)
+    response = client.post(
+        base(experiment) + f"phases/{dream.pk}/gate-questions/",
+        {"text_fi": "  Mikä yllätti?  ", "text_en": "What surprised us?", "visibility": "internal"},
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    created = response.json()
+    assert (created["text_fi"], created["visibility"], created["is_required"], created["answer"]) == (
+        "Mikä yllätti?",
+        "internal",
+        True,
+        None,
+    )
+    assert list(dream.gate_questions.order_by("position").values_list("pk", flat=True))[-1] == created["id"]
+    response = client.patch(
+        base(experiment) + f"gate-questions/{created['id']}/", {"visibility": "public"}, format="json"
+    )
+    assert response.status_code == 200
+    # Only the given field changed; an omitted is_required stays as it was.
+    assert (response.json()["visibility"], response.json()["is_required"]) == ("public", True)
+    assert response.json()["text_en"] == "What surprised us?"
+    response = client.patch(
+        base(experiment) + f"gate-questions/{created['id']}/",
+        {"text_fi": "", "text_en": " "},
+        format="json",
+    )
+    assert response.status_code == 400 and "text_fi" in response.json()
+    response = client.patch(
+        base(experiment) + f"gate-questions/{created['id']}/", {"visibility": "secret"}, format="json"
+    )
+    assert response.status_code == 400 and "visibility" in response.json()
+    assert GateQuestion.objects.get(pk=created["id"]).text_fi == "Mikä yllätti?"
+    assert client.delete(base(experiment) + f"gate-questions/{created['id']}/").status_code == 204
+    assert not GateQuestion.objects.filter(pk=created["id"]).exists()
+
+
+def test_editing_a_question_keeps_its_answer(plan_rows, programme_manager):
+    question = plan_rows["public_question"]
+    response = api(programme_manager).patch(
+        base(plan_rows["experiment"]) + f"gate-questions/{question.pk}/",
+        {"text_fi": "Kenen ongelmaa ratkaisemme?"},
+        format="json",
+    )
+    assert response.status_code == 200
+    assert response.json()["answer"]["text"] == "Asiakkaat eksyvät."
+
+
+def test_a_done_phase_gate_cannot_change(plan_rows, programme_manager):
+    experiment = plan_rows["experiment"]
+    client = api(programme_manager)
+    assert client.post(base(experiment) + "phases/advance/").status_code == 200  # DISCOVER is done
+    discover, question = plan_rows["phases"][0], plan_rows["public_question"]
+    before = plan_snapshot()
+    response = client.post(
+        base(experiment) + f"phases/{discover.pk}/gate-questions/", {"text_fi": "Myöhässä?"}, format="json"
+    )
+    assert response.status_code == 400 and response.json()["code"] == "phase_done"
+    response = client.patch(
+        base(experiment) + f"gate-questions/{question.pk}/", {"text_fi": "X"}, format="json"
+    )
+    assert response.status_code == 400 and response.json()["code"] == "phase_done"
+    response = client.delete(base(experiment) + f"gate-questions/{question.pk}/")
+    assert response.status_code == 400 and response.json()["code"] == "phase_done"
+    assert plan_snapshot() == before
+
+
+def test_gate_questions_of_another_experiment_are_not_found(plan_rows, programme_manager, city):
+    from tests.factories import ExperimentFactory
+
+    other = ExperimentFactory(city=city)
+    client = api(programme_manager)
+    question = plan_rows["dream_question"]
+    before = plan_snapshot()
+    assert (
+        client.patch(
+            base(other) + f"gate-questions/{question.pk}/", {"text_fi": "X"}, format="json"
+        ).status_code
+        == 404
+    )
+    assert client.delete(base(other) + f"gate-questions/{question.pk}/").status_code == 404
+    response = client.post(
+        base(other) + f"phases/{question.phase_id}/gate-questions/", {"text_fi": "X"}, format="json"
+    )
+    assert response.status_code == 404
+    assert plan_snapshot() == before
+
+
+# --- The city's phase templates ---------------------------------------------------------------------------
+
+
+def test_a_programme_manager_builds_a_template_and_applies_it(experiment, programme_manager, city):
+    client = api(programme_manager)
+    templates = base(experiment) + "phase-templates/"
+    response = client.post(templates, {"description_fi": "Ilman nimeä"}, format="json")
+    assert response.status_code == 400 and "name_fi" in response.json()
+    response = client.post(templates, {"name_fi": "Espoon malli", "name_en": "Espoo model"}, format="json")
+    assert response.status_code == 201, response.json()
+    template = response.json()
+    assert (template["is_builtin"], template["key"], template["phases"]) == (False, "", [])
+    assert PhaseTemplate.objects.get(pk=template["id"]).city == city
+    template_url = templates + f"{template['id']}/"
+    assert (
+        client.patch(template_url, {"description_fi": "Kaksi vaihetta"}, format="json").json()[
+            "description_fi"
+        ]
+        == "Kaksi vaihetta"
+    )
+    first = client.post(template_url + "phases/", {"name_fi": "Alku"}, format="json").json()
+    second = client.post(template_url + "phases/", {"name_fi": "Loppu"}, format="json").json()
+    assert (first["position"], second["position"]) == (1, 2)
+    response = client.patch(template_url + f"phases/{second['id']}/", {"name_en": "End"}, format="json")
+    assert response.status_code == 200 and response.json()["name_en"] == "End"
+    response = client.post(template_url + f"phases/{second['id']}/move/", {"direction": "up"}, format="json")
+    assert [phase["name_fi"] for phase in response.json()["phases"]] == ["Loppu", "Alku"]
+    response = client.post(
+        template_url + f"phases/{first['id']}/questions/",
+        {"text_fi": "Mitä opimme?", "visibility": "internal", "is_required": False},
+        format="json",
+    )
+    assert response.status_code == 201
+    question = response.json()
+    assert (question["visibility"], question["is_required"]) == ("internal", False)
+    response = client.patch(
+        template_url + f"questions/{question['id']}/", {"is_required": True}, format="json"
+    )
+    assert response.status_code == 200 and response.json()["is_required"] is True
+    assert response.json()["visibility"] == "internal"
+    shown = client.get(template_url).json()
+    assert [(phase["name_fi"], len(phase["questions"])) for phase in shown["phases"]] == [
+        ("Loppu", 0),
+        ("Alku", 1),
+    ]
+    # The template is offered to the city's experiments, and applying it copies its gate.
+    response = client.post(
+        base(experiment) + "phases/apply-template/", {"template": template["id"]}, format="json"
+    )
+    assert response.status_code == 200
+    assert [(phase["name_fi"], len(phase["gate_questions"])) for phase in response.json()] == [
+        ("Loppu", 0),
+        ("Alku", 1),
+    ]
+    assert client.delete(template_url + f"questions/{question['id']}/").status_code == 204
+    assert client.delete(template_url + f"phases/{first['id']}/").status_code == 204
+    assert [phase["name_fi"] for phase in client.get(template_url).json()["phases"]] == ["Loppu"]
+    assert client.delete(template_url).status_code == 204
+    assert not PhaseTemplate.objects.filter(pk=template["id"]).exists()
+    # The experiment keeps the phases it copied.
+    assert Phase.objects.filter(experiment=experiment).count() == 2
+
+
+def test_built_in_templates_are_read_only(plan_rows, programme_manager, site_admin):
+    experiment = plan_rows["experiment"]
+    koestamo = PhaseTemplate.objects.get(city__isnull=True, key="koestamo")
+    phase = koestamo.phases.order_by("position").first()
+    question = phase.questions.first()
+    url = base(experiment) + f"phase-templates/{koestamo.pk}/"
+    assert api(programme_manager).get(url).json()["is_builtin"] is True
+    before = plan_snapshot()
+    for user in (programme_manager, site_admin):
+        client = api(user)
+        responses = [
+            client.patch(url, {"name_fi": "Oma"}, format="json"),
+            client.delete(url),
+            client.post(url + "phases/", {"name_fi": "Lisä"}, format="json"),
+            client.patch(url + f"phases/{phase.pk}/", {"name_fi": "X"}, format="json"),
+            client.post(url + f"phases/{phase.pk}/move/", {"direction": "down"}, format="json"),
+            client.delete(url + f"phases/{phase.pk}/"),
+            client.post(url + f"phases/{phase.pk}/questions/", {"text_fi": "X?"}, format="json"),
+            client.patch(url + f"questions/{question.pk}/", {"text_fi": "X?"}, format="json"),
+            client.delete(url + f"questions/{question.pk}/"),
+        ]
+        assert [response.status_code for response in responses] == [403] * len(responses)
+    assert plan_snapshot() == before
+
+
+def test_only_the_city_managers_change_its_templates(plan_rows, experiment_lead, other_city_manager):
+    experiment, template = plan_rows["experiment"], plan_rows["template"]
+    url = base(experiment) + f"phase-templates/{template.pk}/"
+    before = plan_snapshot()
+    # A lead reads the templates their experiment can use but cannot change them.
+    assert api(experiment_lead).get(url).status_code == 200
+    assert api(experiment_lead).patch(url, {"name_fi": "X"}, format="json").status_code == 403
+    assert (
+        api(experiment_lead)
+        .post(base(experiment) + "phase-templates/", {"name_fi": "X"}, format="json")
+        .status_code
+        == 403
+    )
+    # Another city's manager cannot see this experiment at all.
+    assert api(other_city_manager).patch(url, {"name_fi": "X"}, format="json").status_code == 404
+    assert plan_snapshot() == before
+
+
+def test_another_citys_template_is_not_found(plan_rows, programme_manager, other_city):
+    foreign = PhaseTemplate.objects.create(city=other_city, name_fi="Vieras malli")
+    foreign_phase = foreign.phases.create(name_fi="Vaihe")
+    experiment = plan_rows["experiment"]
+    client = api(programme_manager)
+    url = base(experiment) + f"phase-templates/{foreign.pk}/"
+    before = plan_snapshot()
+    assert client.get(url).status_code == 404
+    assert client.patch(url, {"name_fi": "X"}, format="json").status_code == 404
+    assert client.delete(url).status_code == 404
+    assert client.post(url + "phases/", {"name_fi": "X"}, format="json").status_code == 404
+    # A phase of the city's own template addressed through another template is not found either.
+    own = base(experiment) + f"phase-templates/{plan_rows['template'].pk}/"
+    assert (
+        client.patch(own + f"phases/{foreign_phase.pk}/", {"name_fi": "X"}, format="json").status_code == 404
+    )
+    assert plan_snapshot() == before

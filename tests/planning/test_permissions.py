@@ -1,9 +1,9 @@
 """The permission matrix: every persona against every page and endpoint of the planning app.
 
 Levels: "view" = members and managers, "team" = the team (not testers), "manage" = leads and the city's
-managers, "city" = the city's managers only (its phase templates). Outsiders get 404 (the experiment is
-not public), anonymous visitors the login page (pages) or 401/403 (API). A refused write changes no row
-and sends no mail."""
+managers, "city" = the city's managers only (its phase templates; built-in templates are read-only even
+for them). Outsiders get 404 (the experiment is not public), anonymous visitors the login page (pages) or
+401/403 (API). A refused write changes no row and sends no mail."""
 
 import pytest
 from django.core import mail
@@ -50,8 +50,13 @@ def _api(path):
             design=rows["phases"][2].pk,
             do=rows["phases"][3].pk,
             public_question=rows["public_question"].pk,
+            dream_question=rows["dream_question"].pk,
             milestone=rows["milestone"].pk,
             task=rows["task"].pk,
+            template=rows["template"].pk,
+            template_phase=rows["template_phase"].pk,
+            template_question=rows["template_question"].pk,
+            numbered=_numbered(rows),
         )
 
     return build
@@ -112,6 +117,24 @@ CASES = [
         _page("question_delete", pk=lambda r: r["dream_question"].pk),
         "manage",
         None,
+        302,
+    ),
+    (
+        "question_edit_get",
+        "page",
+        "get",
+        _page("question_edit", pk=lambda r: r["dream_question"].pk),
+        "manage",
+        None,
+        200,
+    ),
+    (
+        "question_edit",
+        "page",
+        "post",
+        _page("question_edit", pk=lambda r: r["dream_question"].pk),
+        "manage",
+        {"text_fi": "Uusi sanamuoto?", "visibility": "internal"},
         302,
     ),
     ("answer_get", "page", "get", _page("answer", pk=lambda r: r["public_question"].pk), "team", None, 200),
@@ -296,6 +319,123 @@ CASES = [
     ("api_status_reports", "api", "get", _api("status-reports/"), "view", None, 200),
     ("api_status_create", "api", "post", _api("status-reports/"), "team", {"status": "on_track"}, 201),
     ("api_templates", "api", "get", _api("phase-templates/"), "manage", None, 200),
+    # Gate questions of the experiment's phases.
+    ("api_gate_questions", "api", "get", _api("phases/{dream}/gate-questions/"), "view", None, 200),
+    (
+        "api_gate_question_create",
+        "api",
+        "post",
+        _api("phases/{dream}/gate-questions/"),
+        "manage",
+        {"text_fi": "Kysymys?", "visibility": "internal"},
+        201,
+    ),
+    ("api_gate_question_get", "api", "get", _api("gate-questions/{public_question}/"), "view", None, 200),
+    (
+        "api_gate_question_patch",
+        "api",
+        "patch",
+        _api("gate-questions/{dream_question}/"),
+        "manage",
+        {"text_fi": "Uusi sanamuoto?"},
+        200,
+    ),
+    (
+        "api_gate_question_delete",
+        "api",
+        "delete",
+        _api("gate-questions/{dream_question}/"),
+        "manage",
+        None,
+        204,
+    ),
+    # The city's phase templates (built-in ones are read-only, also for the city's managers).
+    ("api_template_create", "api", "post", _api("phase-templates/"), "city", {"name_fi": "Uusi malli"}, 201),
+    ("api_template_get", "api", "get", _api("phase-templates/{template}/"), "manage", None, 200),
+    ("api_builtin_template_get", "api", "get", _api("phase-templates/{numbered}/"), "manage", None, 200),
+    (
+        "api_template_patch",
+        "api",
+        "patch",
+        _api("phase-templates/{template}/"),
+        "city",
+        {"name_en": "Espoo model"},
+        200,
+    ),
+    ("api_template_delete", "api", "delete", _api("phase-templates/{template}/"), "city", None, 204),
+    (
+        "api_builtin_template_patch",
+        "api",
+        "patch",
+        _api("phase-templates/{numbered}/"),
+        "city",
+        {"name_fi": "Oma"},
+        403,
+    ),
+    ("api_builtin_template_delete", "api", "delete", _api("phase-templates/{numbered}/"), "city", None, 403),
+    (
+        "api_template_phase_create",
+        "api",
+        "post",
+        _api("phase-templates/{template}/phases/"),
+        "city",
+        {"name_fi": "Välivaihe"},
+        201,
+    ),
+    (
+        "api_template_phase_patch",
+        "api",
+        "patch",
+        _api("phase-templates/{template}/phases/{template_phase}/"),
+        "city",
+        {"description_fi": "Kuvaus"},
+        200,
+    ),
+    (
+        "api_template_phase_move",
+        "api",
+        "post",
+        _api("phase-templates/{template}/phases/{template_phase}/move/"),
+        "city",
+        {"direction": "down"},
+        200,
+    ),
+    (
+        "api_template_phase_delete",
+        "api",
+        "delete",
+        _api("phase-templates/{template}/phases/{template_phase}/"),
+        "city",
+        None,
+        204,
+    ),
+    (
+        "api_template_question_create",
+        "api",
+        "post",
+        _api("phase-templates/{template}/phases/{template_phase}/questions/"),
+        "city",
+        {"text_fi": "Mitä muuttui?"},
+        201,
+    ),
+    (
+        "api_template_question_patch",
+        "api",
+        "patch",
+        _api("phase-templates/{template}/questions/{template_question}/"),
+        "city",
+        {"is_required": False},
+        200,
+    ),
+    (
+        "api_template_question_delete",
+        "api",
+        "delete",
+        _api("phase-templates/{template}/questions/{template_question}/"),
+        "city",
+        None,
+        204,
+    ),
 ]
 
 
@@ -325,6 +465,8 @@ def test_permission_matrix(
     allowed = level in LEVELS[persona]
     if allowed:
         assert response.status_code == allowed_status, response.content[:500]
+        if allowed_status >= 400:  # refused by a rule even for those allowed: nothing changed either
+            assert plan_snapshot() == before
     else:
         if persona == "anonymous":
             if face == "page":

@@ -15,12 +15,14 @@ from kokeilu.experiments.selectors import experiment_access
 from kokeilu.planning import services
 from kokeilu.planning.models import (
     GateAnswer,
+    GateQuestion,
     Phase,
     PhaseState,
     PhaseTemplate,
     StatusReport,
     Task,
     TaskStatus,
+    TemplateGateQuestion,
 )
 from kokeilu.planning.selectors import (
     gate_answers_for_learnings,
@@ -278,6 +280,52 @@ def test_gate_questions_are_managed_by_managers_until_the_phase_is_done(
         services.gate_question_delete(question=plan_rows["public_question"], deleted_by=experiment_lead)
 
 
+def test_gate_questions_are_edited_by_managers_until_the_phase_is_done(
+    plan_rows, experiment_lead, team_member
+):
+    question = plan_rows["public_question"]
+    with pytest.raises(PermissionDeniedError):
+        services.gate_question_update(question=question, updated_by=team_member, text_fi="X?")
+    services.gate_question_update(
+        question=question, updated_by=experiment_lead, text_fi="  Uusi sanamuoto?  ", visibility="internal"
+    )
+    question.refresh_from_db()
+    assert (question.text_fi, question.visibility, question.is_required) == (
+        "Uusi sanamuoto?",
+        "internal",
+        True,
+    )
+    assert question.answer.text == "Asiakkaat eksyvät."  # the answer stays with the question
+    with pytest.raises(ApplicationError) as error:
+        services.gate_question_update(
+            question=question, updated_by=experiment_lead, text_fi="", text_sv="", text_en=" "
+        )
+    assert error.value.field == "text_fi"
+    with pytest.raises(ApplicationError) as error:
+        services.gate_question_update(question=question, updated_by=experiment_lead, visibility="secret")
+    assert error.value.field == "visibility"
+    with pytest.raises(ApplicationError):
+        services.gate_question_update(question=question, updated_by=experiment_lead, phase=None)
+    services.phase_advance(experiment=plan_rows["experiment"], advanced_by=experiment_lead)
+    done_question = GateQuestion.objects.get(pk=question.pk)
+    before = plan_snapshot()
+    with pytest.raises(ApplicationError) as error:
+        services.gate_question_update(question=done_question, updated_by=experiment_lead, is_required=False)
+    assert error.value.code == "phase_done"
+    assert plan_snapshot() == before
+
+
+def test_a_gate_question_loaded_before_its_phase_was_done_is_not_changed(plan_rows, experiment_lead):
+    """The phase's state is read again under the lock, so a question fetched earlier cannot slip through."""
+    question = GateQuestion.objects.select_related("phase__experiment").get(
+        pk=plan_rows["public_question"].pk
+    )
+    services.phase_advance(experiment=plan_rows["experiment"], advanced_by=experiment_lead)
+    with pytest.raises(ApplicationError):
+        services.gate_question_update(question=question, updated_by=experiment_lead, text_fi="Myöhään?")
+    assert GateQuestion.objects.get(pk=question.pk).text_fi != "Myöhään?"
+
+
 # --- Editing the experiment's phases --------------------------------------------------------------------
 
 
@@ -491,6 +539,36 @@ def test_city_managers_define_templates_with_phases_and_questions(city, programm
     assert template.phases.count() == 1
     services.template_delete(template=template, deleted_by=programme_manager)
     assert not PhaseTemplate.objects.filter(city=city).exists()
+
+
+def test_template_questions_are_edited_by_the_citys_managers(
+    plan_rows, programme_manager, experiment_lead, other_city_manager, koestamo_template
+):
+    question = plan_rows["template_question"]
+    for outsider in (experiment_lead, other_city_manager):
+        with pytest.raises(PermissionDeniedError):
+            services.template_question_update(question=question, updated_by=outsider, text_fi="X?")
+    services.template_question_update(
+        question=question, updated_by=programme_manager, text_sv=" Vad lärde vi oss? ", is_required=False
+    )
+    question.refresh_from_db()
+    assert (question.text_fi, question.text_sv, question.is_required) == (
+        "Mitä opimme?",
+        "Vad lärde vi oss?",
+        False,
+    )
+    with pytest.raises(ApplicationError) as error:
+        services.template_question_update(
+            question=question, updated_by=programme_manager, text_fi="", text_sv=""
+        )
+    assert error.value.field == "text_fi"
+    with pytest.raises(ApplicationError):
+        services.template_question_update(question=question, updated_by=programme_manager, visibility="x")
+    builtin = TemplateGateQuestion.objects.filter(phase__template=koestamo_template).first()
+    with pytest.raises(PermissionDeniedError):
+        services.template_question_update(question=builtin, updated_by=programme_manager, text_fi="X?")
+    question.refresh_from_db()
+    assert question.text_fi == "Mitä opimme?"
 
 
 def test_only_the_citys_managers_change_its_templates(

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext, override
 
 from kokeilu.planning.models import Phase, PhaseTemplate, StatusReport
 
@@ -155,6 +156,50 @@ def test_phase_edit_page_adds_a_gate_question(phased_experiment, experiment_lead
     )
     assert response.status_code == 302
     assert phase.gate_questions.filter(text_fi="Mitä muuttui?", visibility="internal").exists()
+
+
+def test_phase_edit_page_edits_a_gate_question(plan_rows, experiment_lead, client_for):
+    experiment, question = plan_rows["experiment"], plan_rows["dream_question"]
+    client = client_for(experiment_lead)
+    phase_page = client.get(url("phase_edit", experiment, pk=question.phase_id)).content.decode()
+    assert url("question_edit", experiment, pk=question.pk) in phase_page
+    form = client.get(url("question_edit", experiment, pk=question.pk))
+    assert form.status_code == 200 and question.text_fi in form.content.decode()
+    response = client.post(
+        url("question_edit", experiment, pk=question.pk), {"text_fi": "", "visibility": "public"}
+    )
+    assert response.status_code == 400
+    question.refresh_from_db()
+    assert question.text_fi != ""
+    response = client.post(
+        url("question_edit", experiment, pk=question.pk),
+        {"text_fi": "Mitkä ideat valitsimme?", "visibility": "internal"},
+        follow=True,
+    )
+    with override("fi"):
+        assert gettext("The question was saved.") in response.content.decode()
+    question.refresh_from_db()
+    assert (question.text_fi, question.visibility, question.is_required) == (
+        "Mitkä ideat valitsimme?",
+        "internal",
+        False,  # an unticked box on the form
+    )
+
+
+def test_a_done_phase_has_no_question_edit(plan_rows, programme_manager, client_for):
+    experiment, question = plan_rows["experiment"], plan_rows["public_question"]
+    client = client_for(programme_manager)
+    client.post(url("advance", experiment))
+    assert (
+        url("question_edit", experiment, pk=question.pk)
+        not in client.get(url("phase_edit", experiment, pk=question.phase_id)).content.decode()
+    )
+    before = plan_snapshot()
+    response = client.post(
+        url("question_edit", experiment, pk=question.pk), {"text_fi": "Myöhään?", "visibility": "public"}
+    )
+    assert response.status_code == 400
+    assert plan_snapshot() == before
 
 
 def test_city_manager_creates_a_template_on_the_templates_page(experiment, programme_manager, client_for):

@@ -16,6 +16,11 @@ urlpatterns = [
     ),
     path("events/<int:event_id>/slots/", views.EventSlotListGenerateApi.as_view(), name="api-events-slots"),
     path(
+        "events/<int:event_id>/slots/<int:slot_id>/",
+        views.EventSlotDeleteApi.as_view(),
+        name="api-events-slot-delete",
+    ),
+    path(
         "events/<int:event_id>/slots/<int:slot_id>/book/",
         views.EventSlotBookApi.as_view(),
         name="api-events-slot-book",
@@ -24,6 +29,16 @@ urlpatterns = [
         "events/<int:event_id>/booking/cancel/",
         views.EventBookingCancelApi.as_view(),
         name="api-events-booking-cancel",
+    ),
+    path(
+        "events/<int:event_id>/participants/registrations/<int:registration_id>/cancel/",
+        views.EventParticipantRegistrationCancelApi.as_view(),
+        name="api-events-participant-registration-cancel",
+    ),
+    path(
+        "events/<int:event_id>/participants/bookings/<int:booking_id>/cancel/",
+        views.EventParticipantBookingCancelApi.as_view(),
+        name="api-events-participant-booking-cancel",
     ),
     path(
         "events/<int:event_id>/participants/",

@@ -2,7 +2,8 @@
 
 An experiment the person may not see, or an event outside what they may see, answers 404; a member who
 lacks the team's rights gets 403; a rule of the service answers 400 (under the field, or `detail` with a
-`code`, e.g. `event_cancelled`, `registration_closed`, `book_a_slot`, `slot_taken`, `already_booked`).
+`code`, e.g. `event_cancelled`, `registration_closed`, `book_a_slot`, `slot_taken`, `already_booked`,
+`slot_booked`, `audience_excludes_participants`).
 """
 
 from typing import Any, cast
@@ -22,7 +23,7 @@ from kokeilu.experiments.selectors import ExperimentAccess, audience_filter
 from kokeilu.experiments.workspace import Level, workspace_or_404
 
 from .. import services
-from ..models import Event, Registration, RegistrationStatus, Slot
+from ..models import Event, Registration, RegistrationStatus, Slot, SlotBooking
 from ..selectors import (
     booking_active,
     event_get_visible,
@@ -85,6 +86,16 @@ class EventInput(serializers.Serializer):
     audience = serializers.ChoiceField(choices=Audience.choices, required=False)
     group = serializers.IntegerField(required=False, allow_null=True, help_text="Id of a participant group.")
     registration_open = serializers.BooleanField(required=False)
+
+
+class EventUpdateInput(EventInput):
+    cancel_excluded_participants = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="When the new audience leaves out people who registered or booked a time: true cancels "
+        "their places and e-mails them; otherwise the change is refused (code "
+        "`audience_excludes_participants`).",
+    )
 
 
 class EventOutput(serializers.Serializer):
@@ -164,12 +175,20 @@ class ParticipantOutput(serializers.Serializer):
     promoted_at = serializers.DateTimeField(allow_null=True)
 
 
+class BookedSlotOutput(serializers.Serializer):
+    booking = serializers.IntegerField(source="booking.pk", help_text="Id of the booking (to cancel it).")
+    slot = serializers.IntegerField(source="pk")
+    starts_at = serializers.DateTimeField()
+    ends_at = serializers.DateTimeField()
+    user = serializers.IntegerField(source="booking.user_id")
+    name = serializers.CharField(source="booking.user.__str__")
+    email = serializers.EmailField(source="booking.user.email")
+
+
 class ParticipantsOutput(serializers.Serializer):
     confirmed = ParticipantOutput(many=True)
     waitlisted = ParticipantOutput(many=True)
-    bookings = serializers.ListField(
-        child=serializers.DictField(), help_text="slot, starts_at, user, name, email"
-    )
+    bookings = BookedSlotOutput(many=True)
 
 
 def _event_fields(experiment: Experiment, data: dict[str, Any]) -> dict[str, Any]:
@@ -224,15 +243,23 @@ class EventDetailApi(APIView):
         return _event_response(request, slug, event_id)
 
     @extend_schema(
-        request=EventInput, responses={200: EventOutput, 400: _REFUSED, 403: _FORBIDDEN, 404: _NOT_FOUND}
+        request=EventUpdateInput,
+        responses={200: EventOutput, 400: _REFUSED, 403: _FORBIDDEN, 404: _NOT_FOUND},
     )
     def patch(self, request: Request, slug: str, event_id: int) -> Response:
-        """Change the given fields (the team). A larger capacity moves people up from the waiting list."""
+        """Change the given fields (the team). A larger capacity moves people up from the waiting list. An
+        audience that leaves out people who registered or booked is refused unless
+        `cancel_excluded_participants` is true."""
         event, _access = _event(request, slug, event_id, "team")
-        data = EventInput(data=request.data, partial=True)
+        data = EventUpdateInput(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        confirmed = fields.pop("cancel_excluded_participants", False)
         services.event_update(
-            event=event, updated_by=_user(request), **_event_fields(event.experiment, data.validated_data)
+            event=event,
+            updated_by=_user(request),
+            cancel_excluded_participants=confirmed,
+            **_event_fields(event.experiment, fields),
         )
         return _event_response(request, slug, event_id)
 
@@ -240,7 +267,8 @@ class EventDetailApi(APIView):
 class EventCancelApi(APIView):
     @extend_schema(request=None, responses={200: EventOutput, 403: _FORBIDDEN, 404: _NOT_FOUND})
     def post(self, request: Request, slug: str, event_id: int) -> Response:
-        """Cancel the event (the team); registration closes."""
+        """Cancel the event (the team): registration closes, every registration and booking is cancelled
+        and those people are e-mailed once."""
         event, _access = _event(request, slug, event_id, "team")
         services.event_cancel(event=event, cancelled_by=_user(request))
         return _event_response(request, slug, event_id)
@@ -312,6 +340,23 @@ class EventSlotListGenerateApi(APIView):
         )
 
 
+class EventSlotDeleteApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={204: None, 400: _REFUSED, 403: _FORBIDDEN, 404: _NOT_FOUND},
+    )
+    def delete(self, request: Request, slug: str, event_id: int, slot_id: int) -> Response:
+        """Delete a free time slot (the team). A booked slot is refused with code `slot_booked`: cancel the
+        booking first."""
+        event, _access = _event(request, slug, event_id, "team")
+        slot = Slot.objects.filter(event=event, pk=slot_id).first()
+        if slot is None:
+            raise Http404
+        slot.event = event
+        services.slot_delete(slot=slot, deleted_by=_user(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 class EventSlotBookApi(APIView):
     @extend_schema(
         request=None, responses={201: BookingOutput, 400: _REFUSED, 403: _FORBIDDEN, 404: _NOT_FOUND}
@@ -340,23 +385,40 @@ class EventBookingCancelApi(APIView):
         return Response(BookingOutput(cancelled).data)
 
 
+class EventParticipantRegistrationCancelApi(APIView):
+    @extend_schema(request=None, responses={200: RegistrationOutput, 403: _FORBIDDEN, 404: _NOT_FOUND})
+    def post(self, request: Request, slug: str, event_id: int, registration_id: int) -> Response:
+        """Cancel somebody's registration (the team); they are e-mailed, and the first person on the
+        waiting list moves up. Cancelling a cancelled registration returns it unchanged."""
+        event, _access = _event(request, slug, event_id, "team")
+        registration = Registration.objects.filter(event=event, pk=registration_id).first()
+        if registration is None:
+            raise Http404
+        registration.event = event
+        cancelled = services.registration_cancel(registration=registration, cancelled_by=_user(request))
+        return Response(RegistrationOutput(cancelled).data)
+
+
+class EventParticipantBookingCancelApi(APIView):
+    @extend_schema(request=None, responses={200: BookingOutput, 403: _FORBIDDEN, 404: _NOT_FOUND})
+    def post(self, request: Request, slug: str, event_id: int, booking_id: int) -> Response:
+        """Cancel somebody's slot booking (the team); they are e-mailed and the slot is free again."""
+        event, _access = _event(request, slug, event_id, "team")
+        booking = SlotBooking.objects.filter(event=event, pk=booking_id).select_related("slot").first()
+        if booking is None:
+            raise Http404
+        booking.event = event
+        cancelled = services.booking_cancel(booking=booking, cancelled_by=_user(request))
+        return Response(BookingOutput(cancelled).data)
+
+
 class EventParticipantsApi(APIView):
     @extend_schema(responses={200: ParticipantsOutput, 403: _FORBIDDEN, 404: _NOT_FOUND})
     def get(self, request: Request, slug: str, event_id: int) -> Response:
         """The roster (the team): confirmed, the waiting list in order, and booked slots."""
         event, _access = _event(request, slug, event_id, "team")
         registrations = list(roster(event=event))
-        bookings = [
-            {
-                "slot": slot.pk,
-                "starts_at": timezone.localtime(slot.starts_at).isoformat(),
-                "user": slot.booking.user_id,  # type: ignore[attr-defined]
-                "name": str(slot.booking.user),  # type: ignore[attr-defined]
-                "email": slot.booking.user.email,  # type: ignore[attr-defined]
-            }
-            for slot in slot_list(event=event)
-            if slot.booking  # type: ignore[attr-defined]
-        ]
+        bookings = [slot for slot in slot_list(event=event) if slot.booking]  # type: ignore[attr-defined]
         data = {
             "confirmed": [r for r in registrations if r.status == RegistrationStatus.CONFIRMED],
             "waitlisted": [r for r in registrations if r.status == RegistrationStatus.WAITLISTED],

@@ -107,6 +107,9 @@ class PlanningGateAnswerInput(serializers.Serializer):
 
 
 class PlanningGateQuestionInput(serializers.Serializer):
+    """A gate question (of a phase or of a template phase); the text in at least one language. On PATCH
+    every field is optional and an omitted `is_required` stays as it is."""
+
     text_fi = serializers.CharField(required=False, allow_blank=True, max_length=500)
     text_sv = serializers.CharField(required=False, allow_blank=True, max_length=500)
     text_en = serializers.CharField(required=False, allow_blank=True, max_length=500)
@@ -202,24 +205,51 @@ class PlanningStatusReportInput(serializers.Serializer):
 
 
 class PlanningTemplateQuestionOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    position = serializers.IntegerField()
     text = serializers.CharField()
-    visibility = serializers.CharField()
+    text_fi = serializers.CharField()
+    text_sv = serializers.CharField()
+    text_en = serializers.CharField()
+    visibility = serializers.CharField(help_text="public or internal")
     is_required = serializers.BooleanField()
 
 
 class PlanningTemplatePhaseOutput(serializers.Serializer):
+    id = serializers.IntegerField()
     position = serializers.IntegerField()
     name = serializers.CharField()
     name_fi = serializers.CharField()
     name_sv = serializers.CharField()
     name_en = serializers.CharField()
+    description_fi = serializers.CharField()
+    description_sv = serializers.CharField()
+    description_en = serializers.CharField()
     questions = PlanningTemplateQuestionOutput(many=True, source="questions.all")
 
 
 class PlanningTemplateOutput(serializers.Serializer):
     id = serializers.IntegerField()
     key = serializers.CharField(help_text="The built-in template's key; empty for a city's own.")
-    is_builtin = serializers.BooleanField()
+    is_builtin = serializers.BooleanField(help_text="Built-in templates are read-only.")
     name = serializers.CharField()
+    name_fi = serializers.CharField()
+    name_sv = serializers.CharField()
+    name_en = serializers.CharField()
     description = serializers.CharField()
+    description_fi = serializers.CharField()
+    description_sv = serializers.CharField()
+    description_en = serializers.CharField()
     phases = PlanningTemplatePhaseOutput(many=True, source="phases.all")
+
+
+class PlanningTemplateInput(serializers.Serializer):
+    """A template's (or a template phase's) names and descriptions; a name in at least one language.
+    On PATCH every field is optional."""
+
+    name_fi = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    name_sv = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    name_en = serializers.CharField(required=False, allow_blank=True, max_length=120)
+    description_fi = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    description_sv = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    description_en = serializers.CharField(required=False, allow_blank=True, max_length=2000)

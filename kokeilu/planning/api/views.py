@@ -1,10 +1,11 @@
-"""The planning API under /api/v1/experiments/<slug>/: phases and their stage gates, milestones, tasks,
-status reports and the templates the experiment can use. The same services and selectors as the pages,
-and the same workspace levels: members read ("view"), the team writes the plan ("team"), managers and
-leads change the phases ("manage"). People who may not see the workspace get 404, members without the
-level 403; a rule of a service answers 400 with the error under the field it concerns."""
+"""The planning API under /api/v1/experiments/<slug>/: phases and their stage gates, milestones, tasks
+and status reports (the phase templates are in template_views.py). The same services and selectors as
+the pages, and the same workspace levels: members read ("view"), the team writes the plan ("team"),
+managers and leads change the phases and gate questions ("manage"). People who may not see the workspace
+get 404, members without the level 403; a rule of a service answers 400 with the error under the field
+it concerns."""
 
-from typing import Any, cast
+from typing import cast
 
 from django.http import Http404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -19,7 +20,7 @@ from kokeilu.experiments.selectors import ExperimentAccess
 from kokeilu.experiments.workspace import Level, workspace_or_404
 
 from .. import services
-from ..models import Milestone, Phase, Task
+from ..models import GateQuestion, Milestone, Phase, Task
 from ..selectors import (
     gate_question_get,
     milestone_list,
@@ -32,6 +33,7 @@ from .serializers import (
     PlanningAdvanceOutput,
     PlanningApplyTemplateInput,
     PlanningGateAnswerInput,
+    PlanningGateQuestionInput,
     PlanningGateQuestionOutput,
     PlanningMilestoneInput,
     PlanningMilestoneOutput,
@@ -42,7 +44,6 @@ from .serializers import (
     PlanningStatusReportOutput,
     PlanningTaskInput,
     PlanningTaskOutput,
-    PlanningTemplateOutput,
 )
 
 _NOT_FOUND = OpenApiResponse(description="No such experiment (or row in it), or one you may not see.")
@@ -195,6 +196,73 @@ class PlanningGateAnswerApi(APIView):
         return Response(PlanningGateQuestionOutput(question).data)
 
 
+def _gate_question_or_404(experiment: Experiment, access: ExperimentAccess, pk: int) -> GateQuestion:
+    question = gate_question_get(experiment=experiment, access=access, pk=pk)
+    if question is None:
+        raise Http404
+    return question
+
+
+class PlanningGateQuestionListApi(APIView):
+    @extend_schema(responses={200: PlanningGateQuestionOutput(many=True), 403: _FORBIDDEN, 404: _NOT_FOUND})
+    def get(self, request: Request, slug: str, phase_id: int) -> Response:
+        """The phase's gate questions in order, with their answers; internal ones for the team only."""
+        experiment, access = _workspace(request, slug, "view")
+        phase = _phase_or_404(experiment, access, phase_id)
+        return Response(PlanningGateQuestionOutput(phase.gate_questions.all(), many=True).data)
+
+    @extend_schema(
+        request=PlanningGateQuestionInput,
+        responses={201: PlanningGateQuestionOutput, 400: _REFUSED, 403: _FORBIDDEN, 404: _NOT_FOUND},
+    )
+    def post(self, request: Request, slug: str, phase_id: int) -> Response:
+        """Add a gate question at the end of the phase's gate (managers and leads). Refused (code
+        `phase_done`) once the phase is done."""
+        experiment, access = _workspace(request, slug, "manage")
+        phase = _phase_or_404(experiment, access, phase_id)
+        data = PlanningGateQuestionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        question = services.gate_question_add(phase=phase, added_by=_user(request), **data.validated_data)
+        return Response(
+            PlanningGateQuestionOutput(_gate_question_or_404(experiment, access, question.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class PlanningGateQuestionDetailApi(APIView):
+    @extend_schema(responses={200: PlanningGateQuestionOutput, 403: _FORBIDDEN, 404: _NOT_FOUND})
+    def get(self, request: Request, slug: str, question_id: int) -> Response:
+        """One gate question with its answer (an internal one for the team only)."""
+        experiment, access = _workspace(request, slug, "view")
+        return Response(
+            PlanningGateQuestionOutput(_gate_question_or_404(experiment, access, question_id)).data
+        )
+
+    @extend_schema(
+        request=PlanningGateQuestionInput,
+        responses={200: PlanningGateQuestionOutput, 400: _REFUSED, 403: _FORBIDDEN, 404: _NOT_FOUND},
+    )
+    def patch(self, request: Request, slug: str, question_id: int) -> Response:
+        """Change the given fields of a gate question while its phase is not done (managers and leads);
+        an answer already given stays."""
+        experiment, access = _workspace(request, slug, "manage")
+        question = _gate_question_or_404(experiment, access, question_id)
+        data = PlanningGateQuestionInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        services.gate_question_update(question=question, updated_by=_user(request), **data.validated_data)
+        return Response(
+            PlanningGateQuestionOutput(_gate_question_or_404(experiment, access, question_id)).data
+        )
+
+    @extend_schema(responses={204: None, 400: _REFUSED, 403: _FORBIDDEN, 404: _NOT_FOUND})
+    def delete(self, request: Request, slug: str, question_id: int) -> Response:
+        """Delete a gate question and its answer while its phase is not done (managers and leads)."""
+        experiment, access = _workspace(request, slug, "manage")
+        question = _gate_question_or_404(experiment, access, question_id)
+        services.gate_question_delete(question=question, deleted_by=_user(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
 # --- Milestones and tasks -------------------------------------------------------------------------------
 
 
@@ -314,7 +382,7 @@ class PlanningTaskDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-# --- Status reports and templates ----------------------------------------------------------------------
+# --- Status reports --------------------------------------------------------------------------------------
 
 
 class PlanningStatusReportListApi(APIView):
@@ -338,13 +406,3 @@ class PlanningStatusReportListApi(APIView):
             experiment=experiment, reported_by=_user(request), **data.validated_data
         )
         return Response(PlanningStatusReportOutput(report).data, status=status.HTTP_201_CREATED)
-
-
-class PlanningTemplateListApi(APIView):
-    @extend_schema(responses={200: PlanningTemplateOutput(many=True), 403: _FORBIDDEN, 404: _NOT_FOUND})
-    def get(self, request: Request, slug: str) -> Response:
-        """The phase templates the experiment can use: the built-in ones and its city's own (managers
-        and leads)."""
-        experiment, _access = _workspace(request, slug, "manage")
-        templates: Any = template_list_for_experiment(experiment=experiment)
-        return Response(PlanningTemplateOutput(templates, many=True).data)

@@ -7,6 +7,7 @@ from .phases import (
     gate_answer_save,
     gate_question_add,
     gate_question_delete,
+    gate_question_update,
     phase_advance,
     phase_apply_template,
     phase_create,
@@ -32,6 +33,7 @@ from .templates import (
     template_phase_update,
     template_question_add,
     template_question_delete,
+    template_question_update,
     template_update,
 )
 
@@ -39,6 +41,7 @@ __all__ = [
     "gate_answer_save",
     "gate_question_add",
     "gate_question_delete",
+    "gate_question_update",
     "milestone_create",
     "milestone_delete",
     "milestone_update",
@@ -60,5 +63,6 @@ __all__ = [
     "template_phase_update",
     "template_question_add",
     "template_question_delete",
+    "template_question_update",
     "template_update",
 ]

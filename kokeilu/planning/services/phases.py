@@ -42,6 +42,7 @@ PHASE_FIELDS = frozenset(
         "ends_on",
     }
 )
+QUESTION_FIELDS = frozenset({"text_fi", "text_sv", "text_en", "visibility", "is_required"})
 MAX_PHASES = 20
 MAX_QUESTIONS_PER_PHASE = 20
 
@@ -287,6 +288,27 @@ def gate_question_add(
         question = GateQuestion(
             phase=phase, position=last + 1, visibility=visibility, is_required=is_required, **fields
         )
+        question.full_clean()
+        question.save()
+    return question
+
+
+def gate_question_update(*, question: GateQuestion, updated_by: User, **fields: Any) -> GateQuestion:
+    """Reword a gate question, or change who sees its answer or whether it is required, while its phase
+    is not done (managers and leads). An answer already given stays with the question."""
+    phase = question.phase
+    require_manage(updated_by, phase.experiment)
+    only_known(fields, QUESTION_FIELDS)
+    fields = strip_texts(fields)
+    if "visibility" in fields and fields["visibility"] not in GateVisibility.values:
+        raise ApplicationError(_("Choose who may see the answer."), field="visibility")
+    with transaction.atomic():
+        _lock_experiment(phase.experiment)
+        phase.refresh_from_db(fields=["state"])
+        _require_open(phase)
+        for name, value in fields.items():
+            setattr(question, name, value)
+        require_one_language(vars(question), "text", _("Write the question in at least one language."))
         question.full_clean()
         question.save()
     return question

@@ -141,6 +141,22 @@ def template_question_add(
     return question
 
 
+def template_question_update(
+    *, question: TemplateGateQuestion, updated_by: User, **fields: Any
+) -> TemplateGateQuestion:
+    _require_template_manager(updated_by, question.phase.template)
+    only_known(fields, QUESTION_FIELDS)
+    fields = strip_texts(fields)
+    if "visibility" in fields and fields["visibility"] not in GateVisibility.values:
+        raise ApplicationError(_("Choose who may see the answer."), field="visibility")
+    for name, value in fields.items():
+        setattr(question, name, value)
+    require_one_language(vars(question), "text", _("Write the question in at least one language."))
+    question.full_clean()
+    question.save()
+    return question
+
+
 def template_question_delete(*, question: TemplateGateQuestion, deleted_by: User) -> None:
     _require_template_manager(deleted_by, question.phase.template)
     question.delete()

@@ -142,7 +142,16 @@ class SurveyUpdateInput(serializers.Serializer):
 class SurveyListOutput(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    state = serializers.CharField(help_text="draft, open or closed.")
+    state = serializers.CharField(
+        source="effective_state",
+        help_text="draft, open or closed, as people see it: an open survey whose `closes_at` has passed "
+        "is closed.",
+    )
+    stored_state = serializers.CharField(
+        source="state",
+        help_text="draft, open or closed as last set by hand (the state machine's state, which the open "
+        "and close endpoints move).",
+    )
     audience = serializers.CharField()
     group = serializers.IntegerField(source="group_id", allow_null=True)
     closes_at = serializers.DateTimeField(allow_null=True)
