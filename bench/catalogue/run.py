@@ -4,7 +4,8 @@
    — a database of its own, so that `make bench`'s database is never dropped for this one): created when
    missing, migrated with the production settings and seeded with 50,000 services, 100,000 locations and
    1,000,000 feedback items unless its marker says it already holds exactly that (bench/benchdb.py).
-2. Queries and time of one request alone, per page, measured in-process.
+2. Queries and time of one request alone, per page, measured in-process: with the page cached, and with
+   the cache emptied first (what the first request after a change of the catalogue costs).
 3. gunicorn serves the production settings on a free loopback port; bench/loadgen.py sends a fixed number
    of requests from 20 concurrent clients to each page: the trivial /fi/healthz (the ceiling), catalogue
    search, filters, "open now" and "open at a given time", and Open311 GET requests (the default query:
@@ -83,7 +84,9 @@ def _pages(popular_code: str, newest_request: int) -> list[Page]:
 
 
 def _alone(pages: list[Page]) -> dict[str, dict[str, Any]]:
-    """Queries and time of one request with nothing else running, per page (after a warming request)."""
+    """Queries and time of one request with nothing else running, per page (after a warming request), and
+    the time of one with the cache emptied first (the first request after the catalogue changes)."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -100,11 +103,18 @@ def _alone(pages: list[Page]) -> dict[str, dict[str, Any]]:
             started = time.perf_counter()
             client.get(page.path)
             durations.append((time.perf_counter() - started) * 1000)
+        cold_durations = []
+        for _repeat in range(3):
+            cache.clear()
+            started = time.perf_counter()
+            client.get(page.path)
+            cold_durations.append((time.perf_counter() - started) * 1000)
         measured[page.key] = {
             "status": response.status_code,
             "queries": len(queries),
             "sql_ms": round(sum(float(query["time"]) for query in queries) * 1000, 1),
             "alone_ms": round(sorted(durations)[1], 1),
+            "cold_ms": round(sorted(cold_durations)[1], 1),
             "bytes": len(response.content),
         }
         if response.status_code != 200:
@@ -182,6 +192,7 @@ def _print(rows: list[dict[str, Any]]) -> None:
         "req/s × ceiling",
         "queries",
         "alone ms",
+        "cold ms",
     )
     lines = [header]
     for row in rows:
@@ -197,6 +208,7 @@ def _print(rows: list[dict[str, Any]]) -> None:
                 "–" if row["page"] == "healthz" else f"{row['throughput_vs_ceiling']}",
                 str(alone.get("queries", "–")),
                 str(alone.get("alone_ms", "–")),
+                str(alone.get("cold_ms", "–")),
             )
         )
     widths = [max(len(line[column]) for line in lines) for column in range(len(header))]

@@ -4,7 +4,9 @@ from decimal import Decimal
 from typing import Any, cast
 
 from django import forms
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -27,7 +29,7 @@ from .models import (
     TargetGroup,
     Weekday,
 )
-from .selectors import ServiceFilter
+from .selectors import FilterChoices, ServiceFilter
 
 MAX_COMPARED = 4
 
@@ -53,35 +55,64 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
+class _ListedChoiceIterator(ModelChoiceIterator):
+    """The choices of a `ListedModelChoiceField`: its objects, without a query."""
+
+    field: "ListedModelChoiceField"
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.objects:
+            yield self.choice(obj)
+
+    def __len__(self) -> int:
+        return len(self.field.objects) + (1 if self.field.empty_label is not None else 0)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self.field.objects)
+
+
+class ListedModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField choosing among objects given as a list (`objects`, read once and cached by the
+    caller) instead of a queryset: showing the choices and checking the chosen one read nothing from the
+    database. A value is accepted exactly when the queryset's `get` would find it among the objects."""
+
+    iterator = _ListedChoiceIterator
+
+    def __init__(self, model: type[Model], **kwargs: Any) -> None:
+        super().__init__(queryset=model._default_manager.none(), **kwargs)
+        self.model = model
+        self.objects: list[Any] = []
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        key = self.to_field_name or "pk"
+        if isinstance(value, self.model):
+            value = getattr(value, key)
+        for obj in self.objects:
+            if str(getattr(obj, key)) == str(value):
+                return obj
+        raise ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
 class CatalogueFilterForm(HdsFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    life_situation = forms.ModelChoiceField(
-        label=_("Life situation"),
-        required=False,
-        queryset=LifeSituation.objects.all(),
-        to_field_name="code",
-        empty_label=_("All"),
+    life_situation = ListedModelChoiceField(
+        LifeSituation, label=_("Life situation"), required=False, to_field_name="code", empty_label=_("All")
     )
-    target_group = forms.ModelChoiceField(
-        label=_("For whom"),
-        required=False,
-        queryset=TargetGroup.objects.all(),
-        to_field_name="code",
-        empty_label=_("All"),
+    target_group = ListedModelChoiceField(
+        TargetGroup, label=_("For whom"), required=False, to_field_name="code", empty_label=_("All")
     )
-    service_class = forms.ModelChoiceField(
-        label=_("Kind of service"),
-        required=False,
-        queryset=ServiceClass.objects.all(),
-        to_field_name="code",
-        empty_label=_("All"),
+    service_class = ListedModelChoiceField(
+        ServiceClass, label=_("Kind of service"), required=False, to_field_name="code", empty_label=_("All")
     )
-    city = forms.ModelChoiceField(
-        label=_("City"),
-        required=False,
-        queryset=Organisation.objects.none(),
-        to_field_name="slug",
-        empty_label=_("All"),
+    city = ListedModelChoiceField(
+        Organisation, label=_("City"), required=False, to_field_name="slug", empty_label=_("All")
     )
     sector = forms.MultipleChoiceField(
         label=_("Producer"), required=False, choices=Sector.choices, widget=forms.CheckboxSelectMultiple
@@ -118,9 +149,15 @@ class CatalogueFilterForm(HdsFormMixin, forms.Form):
         input_formats=["%Y-%m-%dT%H:%M"],
     )
 
-    def __init__(self, *args: Any, cities: QuerySet[Organisation], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, choices: FilterChoices, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["city"]).queryset = cities
+        for name, objects in (
+            ("life_situation", choices.life_situations),
+            ("target_group", choices.target_groups),
+            ("service_class", choices.service_classes),
+            ("city", choices.cities),
+        ):
+            cast(ListedModelChoiceField, self.fields[name]).objects = objects
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -10,7 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.functional import cached_property
 
 from kokeilu.accounts.models import Membership, Organisation, OrganisationKind, Role
@@ -140,20 +140,28 @@ def life_situation_list() -> QuerySet[LifeSituation]:
     return LifeSituation.objects.all()
 
 
-def life_situation_list_with_counts() -> list[LifeSituation]:
+def life_situation_list_with_counts(*, version: int | None = None) -> list[LifeSituation]:
     """Life situations with the number of published services in each (as `service_count`).
 
-    Counting reads every service's classification, so the result is kept until the catalogue changes."""
-    from django.db.models import Count
+    Counting reads every service's classification, so the result is kept until the catalogue changes
+    (`version` is the catalogue's, when the caller has already read it)."""
 
     def count() -> list[LifeSituation]:
-        return list(
-            LifeSituation.objects.annotate(
-                service_count=Count("services", filter=Q(services__is_published=True), distinct=True)
-            ).order_by("position", "code")
+        # Counted in the table linking services to situations, which holds each pair once, against the
+        # narrow index of published services; the situations themselves are a dozen rows.
+        rows = (
+            Service.life_situations.through.objects.filter(service__is_published=True)
+            .values("lifesituation_id")
+            .annotate(service_count=Count("service_id"))
         )
+        counts = {row["lifesituation_id"]: row["service_count"] for row in rows}
+        situations = list(LifeSituation.objects.order_by("position", "code"))
+        for situation in situations:
+            situation.service_count = counts.get(situation.pk, 0)  # type: ignore[attr-defined]
+        return situations
 
-    return cached_read("catalogue-situation-counts", cache_versions(CATALOGUE), count)
+    versions = cache_versions(CATALOGUE) if version is None else (version,)
+    return cached_read("catalogue-situation-counts", versions, count)
 
 
 def target_group_list() -> QuerySet[TargetGroup]:
@@ -162,6 +170,32 @@ def target_group_list() -> QuerySet[TargetGroup]:
 
 def service_class_list() -> QuerySet[ServiceClass]:
     return ServiceClass.objects.all()
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the catalogue's filter form offers to choose from."""
+
+    life_situations: list[LifeSituation]
+    target_groups: list[TargetGroup]
+    service_classes: list[ServiceClass]
+    cities: list[Organisation]
+
+
+def filter_choice_list(*, version: int) -> FilterChoices:
+    """The code lists and the cities of the filter form, kept until the catalogue changes (`version` is
+    its counter; the services and the admin raise it when producers or code lists change). Read as plain
+    lists, so neither showing the form nor checking a choice reads the database on a cache hit."""
+
+    def read() -> FilterChoices:
+        return FilterChoices(
+            life_situations=list(LifeSituation.objects.order_by("position", "code")),
+            target_groups=list(TargetGroup.objects.order_by("position", "code")),
+            service_classes=list(ServiceClass.objects.order_by("position", "code")),
+            cities=list(cities_with_catalogue()),
+        )
+
+    return cached_read("catalogue-filter-choices", (version,), read)
 
 
 # --- Services -----------------------------------------------------------------------------------------
@@ -250,7 +284,8 @@ class ServiceFilter:
             self.price,
             str(self.max_fee) if self.max_fee is not None else None,
             self.language,
-            self.open_at.isoformat() if self.open_at else None,
+            # Opening hours are kept to the minute, so the minute asked about decides the results.
+            self.open_at.replace(second=0, microsecond=0).isoformat() if self.open_at else None,
         )
 
     @property
@@ -316,19 +351,23 @@ class _CountedPaginator(Paginator):
         return self._count()
 
 
-def service_search_page(service_filter: ServiceFilter, *, number: Any, per_page: int) -> Page:
+def service_search_page(
+    service_filter: ServiceFilter, *, number: Any, per_page: int, version: int | None = None
+) -> Page:
     """A page of `service_search`. "Open at" is checked per service for the page, and also for the count
     when other filters leave few candidates; with no other filter the count instead takes the set of all
     open locations at once, which is several times cheaper than checking tens of thousands of services.
 
     The count and the ids on each page are kept until the catalogue changes (its version is in the key;
-    so is the minute asked about for "open at"), so a repeated search reads only its twenty services."""
+    so is the minute asked about for "open at"), so a repeated search reads only its twenty services.
+    `version` is the catalogue's counter, when the caller has already read it."""
     if service_filter.open_at is not None:
         service_filter = replace(
             service_filter, open_at=service_filter.open_at.replace(second=0, microsecond=0)
         )
     services = service_search(service_filter)
-    parts = (*cache_versions(CATALOGUE), *service_filter.cache_parts(), per_page)
+    versions = cache_versions(CATALOGUE) if version is None else (version,)
+    parts = (*versions, *service_filter.cache_parts(), per_page)
 
     def count() -> int:
         if service_filter.open_at is None or service_filter.narrows_down:

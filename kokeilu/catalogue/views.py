@@ -3,12 +3,16 @@
 import json
 from dataclasses import dataclass
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from kokeilu.accounts.models import Organisation, OrganisationKind
+from kokeilu.core.cache import cached_text
 
 from . import selectors
 from .forms import MAX_COMPARED, CatalogueFilterForm, CompareForm
@@ -21,38 +25,66 @@ PAGE_SIZE = 20
 MAP_LIMIT = 200
 
 
-def _filter_form(request: HttpRequest) -> CatalogueFilterForm:
-    return CatalogueFilterForm(request.GET or None, cities=selectors.cities_with_catalogue())
+def _filter_form(request: HttpRequest, *, version: int) -> CatalogueFilterForm:
+    return CatalogueFilterForm(request.GET or None, choices=selectors.filter_choice_list(version=version))
+
+
+def _catalogue_version() -> int:
+    (version,) = selectors.cache_versions(selectors.CATALOGUE)
+    return version
 
 
 def catalogue_home(request: HttpRequest) -> HttpResponse:
-    """Life situations to start from, and the services that match what was asked."""
-    form = _filter_form(request)
+    """Life situations to start from, and the services that match what was asked.
+
+    Everything below the site's header is the same for every user, so it is rendered once per catalogue
+    version, language and query (and, for "open now", per minute) and kept; only the header, which shows
+    who is logged in, is rendered for each request."""
+    version = _catalogue_version()
+    form = _filter_form(request, version=version)
     searched = (
         form.is_bound
         and form.is_valid()
         and any(value not in (None, "", []) for value in form.cleaned_data.values())
     )
-    page = None
-    if searched:
-        page = selectors.service_search_page(
-            form.to_filter(), number=request.GET.get("page"), per_page=PAGE_SIZE
+    service_filter = form.to_filter() if searched else None
+
+    def render_content() -> str:
+        page = None
+        if service_filter is not None:
+            page = selectors.service_search_page(
+                service_filter, number=request.GET.get("page"), per_page=PAGE_SIZE, version=version
+            )
+        query = request.GET.copy()
+        query.pop("page", None)
+        # Rendered without the request's context processors, so nothing about the user can get in; the
+        # pagination reads only the query.
+        return render_to_string(
+            "catalogue/_home_content.html",
+            {
+                "form": form,
+                "page": page,
+                "searched": searched,
+                # The start page offers the life situations; a search shows its results instead.
+                "life_situations": []
+                if searched
+                else selectors.life_situation_list_with_counts(version=version),
+                "query": query.urlencode(),
+                "max_compared": MAX_COMPARED,
+                "request": SimpleNamespace(GET=request.GET),
+            },
         )
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "catalogue/catalogue_home.html",
-        {
-            "form": form,
-            "page": page,
-            "searched": searched,
-            # The start page offers the life situations; a search shows its results instead.
-            "life_situations": [] if searched else selectors.life_situation_list_with_counts(),
-            "query": query.urlencode(),
-            "max_compared": MAX_COMPARED,
-        },
+
+    content = cached_text(
+        "catalogue-home",
+        (
+            version,
+            request.GET.urlencode(),
+            service_filter.cache_parts() if service_filter is not None else None,
+        ),
+        render_content,
     )
+    return render(request, "catalogue/catalogue_home.html", {"content": mark_safe(content)})  # noqa: S308
 
 
 @dataclass
@@ -161,7 +193,7 @@ def service_compare(request: HttpRequest) -> HttpResponse:
 
 def service_map(request: HttpRequest) -> HttpResponse:
     """The locations of the services that match the filters, drawn without map tiles and listed."""
-    form = _filter_form(request)
+    form = _filter_form(request, version=_catalogue_version())
     services = selectors.service_search(form.to_filter())
     locations = selectors.location_list_for_services(services=services, limit=MAP_LIMIT)
     return render(

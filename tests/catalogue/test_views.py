@@ -139,9 +139,82 @@ def test_a_cached_search_shows_a_change_at_once(client, catalogue, catalogue_adm
         assert len(found_codes(client.get(url))) == 3
     with CaptureQueriesContext(connection) as repeated:
         assert len(found_codes(client.get(url))) == 3
-    assert len(repeated) == len(first) - 2  # the count and the page's ids come from the cache
+    # The choices, the count, the page's ids and the rendered list all come from the cache: only the
+    # catalogue's version is read.
+    assert len(repeated) == 1 < len(first)
     services.service_update(service=catalogue.company_service, updated_by=catalogue_admin, is_published=False)
     assert search(client, life_situation="child-is-born") == ["neuvola-testila", "perhekahvila-perhekerho"]
+
+
+def test_an_uncached_result_list_costs_the_same_few_queries_however_long(client, catalogue, catalogue_admin):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse(HOME) + "?life_situation=child-is-born"
+    cache.clear()
+    with CaptureQueriesContext(connection) as short_list:
+        assert len(found_codes(client.get(url))) == 3
+    for number in range(15):
+        services.service_create(
+            created_by=catalogue_admin,
+            producer=catalogue.company,
+            name_fi=f"Lisäpalvelu {number}",
+            life_situations=[catalogue.unit_service.life_situations.get()],
+            is_published=True,
+        )
+    cache.clear()
+    with CaptureQueriesContext(connection) as long_list:
+        assert len(found_codes(client.get(url))) == 18
+    assert len(long_list) == len(short_list) <= 10
+
+
+def test_the_cached_page_is_kept_per_language(client, catalogue):
+    from django.utils import translation
+
+    url = reverse(HOME) + "?life_situation=child-is-born"
+    finnish = client.get(url).content.decode()
+    with translation.override("en"):
+        english_url = reverse(HOME) + "?life_situation=child-is-born"
+        english = client.get(english_url).content.decode()
+        shown_in_english = translation.gettext("Life situation")
+    with translation.override("fi"):
+        shown_in_finnish = translation.gettext("Life situation")
+    assert shown_in_english != shown_in_finnish
+    assert f">{shown_in_finnish}<" in finnish and f">{shown_in_english}<" not in finnish
+    assert f">{shown_in_english}<" in english and f">{shown_in_finnish}<" not in english
+    assert sorted(found_codes(client.get(english_url))) == ALL
+
+
+def test_the_cached_page_shows_each_user_only_their_own_name(client, catalogue, catalogue_admin, applicant):
+    url = reverse(HOME) + "?life_situation=child-is-born"
+    client.force_login(catalogue_admin)
+    assert str(catalogue_admin) in client.get(url).content.decode()
+    client.force_login(applicant)
+    page = client.get(url).content.decode()
+    assert str(applicant) in page and str(catalogue_admin) not in page
+    assert sorted(found_codes(client.get(url))) == ALL
+    client.logout()
+    page = client.get(url).content.decode()
+    assert str(applicant) not in page and str(catalogue_admin) not in page
+
+
+def test_an_unknown_code_is_refused_with_the_choices_cached(client, catalogue):
+    client.get(reverse(HOME))  # the choices are cached
+    response = client.get(reverse(HOME), {"life_situation": "no-such-situation"})
+    assert "aria-invalid" in response.content.decode()
+    assert found_codes(response) == []
+
+
+def test_a_new_producers_city_is_offered_at_once(client, catalogue, other_city, site_admin):
+    from kokeilu.accounts.models import OrganisationKind
+
+    assert search(client, city="helsinki") == []  # not a city of the catalogue: refused
+    assert 'value="helsinki"' not in client.get(reverse(HOME)).content.decode()
+    services.producer_create(
+        created_by=site_admin, city=other_city, name="Helsingin Palvelu Oy", kind=OrganisationKind.COMPANY
+    )
+    assert 'value="helsinki"' in client.get(reverse(HOME)).content.decode()
 
 
 def test_the_service_page_shows_hours_channels_and_where_to_give_feedback(client, catalogue, catalogue_admin):
