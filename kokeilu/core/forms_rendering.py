@@ -26,7 +26,10 @@ class HdsBoundField(BoundField):
             described_by.append(f"{self.auto_id}_helptext")
         if described_by:
             attrs["aria-describedby"] = " ".join(described_by)
-        if not isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect):
+        if isinstance(widget, forms.CheckboxInput):
+            # A single checkbox: HDS hides the native input and draws the box on the label.
+            attrs["class"] = f"{attrs.get('class', '')} hds-checkbox__input".strip()
+        elif not isinstance(widget, forms.CheckboxSelectMultiple | forms.RadioSelect):
             attrs["class"] = f"{attrs.get('class', '')} hds-text-input__input".strip()
         return attrs
 

@@ -17,7 +17,8 @@ NPS_COLOURS = {"detractors": "#b01038", "passives": "#7a7a7a", "promoters": "#00
 
 def _svg(width: int, height: int, chart_id: str, title: str, description: str, body: list[str]) -> SafeString:
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" class="chart survey-chart" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" class="chart survey-chart" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" {FONT} font-size="13">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
