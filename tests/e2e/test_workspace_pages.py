@@ -78,3 +78,35 @@ def test_every_tab_for_a_tester_on_a_phone(phone_page, filled_experiment):
         phone_page.goto(f"/fi/experiments/{filled_experiment.slug}/{tab}")
         assert phone_page.locator("h1").is_visible(), tab
         assert axe_violations(phone_page) == [], tab
+
+
+@pytest.mark.django_db(transaction=True)
+def test_public_faces_for_an_anonymous_visitor_on_a_phone(
+    phone_page, filled_experiment, programme_manager, applicant
+):
+    """What people outside the workspace open: a public experiment's overview and updates, a survey's
+    shareable link, and an e-mailed invitation (which asks them to sign in)."""
+    from kokeilu.experiments.models import Experiment
+    from kokeilu.experiments.services import invitation_create
+    from kokeilu.surveys.models import Survey
+
+    Experiment.objects.filter(pk=filled_experiment.pk).update(is_public=True)
+    survey = Survey.objects.filter(experiment=filled_experiment, allow_anonymous=True, state="open").first()
+    assert survey is not None, "the demo seeder makes a public tester survey"
+    invitation = invitation_create(
+        experiment=filled_experiment, invited_by=programme_manager, email="visitor@example.test"
+    )
+    pages = [
+        f"/fi/experiments/{filled_experiment.slug}/",
+        f"/sv/experiments/{filled_experiment.slug}/updates/",
+        f"/fi/s/{survey.token}/",
+        f"/en/s/{survey.token}/",
+    ]
+    for path in pages:
+        phone_page.goto(path)
+        assert phone_page.locator("h1").is_visible(), path
+        assert axe_violations(phone_page) == [], path
+    login(phone_page, "applicant")
+    phone_page.goto(f"/fi/experiments/invitations/{invitation.token}/")
+    assert phone_page.get_by_role("button", name="Hyväksy kutsu").is_visible()
+    assert axe_violations(phone_page) == []
