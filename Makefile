@@ -52,11 +52,12 @@ pytest: install chromium
 test: install chromium lint check pytest
 
 # Calls, proposals and review pages; then the experiment workspace: 500 concurrent registrations for a
-# 100-seat workshop, and survey-answer intake.
+# 100-seat workshop, and survey-answer intake; then a city's programme dashboard over 10 years × 50 calls.
 bench: install
 	$(PYTHON) bench/run_bench.py
 	$(PYTHON) bench/events/run.py
 	$(PYTHON) bench/surveys/run.py
+	$(PYTHON) bench/dashboards/run.py
 
 # Service catalogue search, "open now" and Open311 reads at 50,000 services / 1,000,000 feedback items.
 bench-catalogue: install

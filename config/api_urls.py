@@ -16,4 +16,8 @@ urlpatterns = [
     path("experiments/<slug:slug>/", include("kokeilu.updates.api.urls")),
     path("experiments/<slug:slug>/", include("kokeilu.surveys.api.urls")),
     path("", include("kokeilu.catalogue.api.urls")),
+    path("", include("kokeilu.reports.api.urls")),
+    path("", include("kokeilu.methods.api.urls")),
+    path("", include("kokeilu.references.api.urls")),
+    path("", include("kokeilu.dashboards.api.urls")),
 ]

@@ -33,6 +33,10 @@ urlpatterns += i18n_patterns(
     path("experiments/<slug:slug>/materials/", include("kokeilu.materials.urls")),
     path("experiments/<slug:slug>/updates/", include("kokeilu.updates.urls")),
     path("experiments/<slug:slug>/surveys/", include("kokeilu.surveys.urls")),
+    path("reports/", include("kokeilu.reports.urls")),
+    path("methods/", include("kokeilu.methods.urls")),
+    path("references/", include("kokeilu.references.urls")),
+    path("dashboards/", include("kokeilu.dashboards.urls")),
     # Shareable survey links (anonymous answers) and calendar feeds live outside the workspace.
     path("s/", include("kokeilu.surveys.public_urls")),
     prefix_default_language=True,

@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "kokeilu.materials",
     "kokeilu.updates",
     "kokeilu.surveys",
+    "kokeilu.reports",
+    "kokeilu.methods",
+    "kokeilu.references",
+    "kokeilu.dashboards",
 ]
 
 MIDDLEWARE = [

@@ -22,7 +22,18 @@ from .data import iso_omena, staff_campaign
 from .experiments_context import DemoExperiment
 
 # The workspace apps whose demo seeders run for every demo experiment, in this order.
-SEEDED_APPS = ("planning", "funding", "agreements", "events", "materials", "updates", "surveys")
+SEEDED_APPS = (
+    "planning",
+    "funding",
+    "agreements",
+    "events",
+    "materials",
+    "updates",
+    "surveys",
+    "methods",
+    "references",
+    "reports",
+)
 
 # Invented first and last names for the demo's testers and staff (no real people).
 FIRST_NAMES = (

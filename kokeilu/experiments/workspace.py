@@ -117,6 +117,9 @@ OVERVIEW_APPS: tuple[str, ...] = (
     "updates",
     "materials",
     "surveys",
+    "methods",
+    "references",
+    "reports",
 )
 
 

@@ -18,8 +18,9 @@ from .conftest import axe_violations, login
 TABS = ("", "plan/", "money/", "agreement/", "people/", "events/", "materials/", "updates/", "surveys/")
 
 
-def _builtin_templates() -> None:
-    """The data migrations' built-in phase and agreement templates (transactional tests flush them)."""
+def builtin_rows() -> None:
+    """The data migrations' built-in phase and agreement templates and methods (transactional tests
+    flush them)."""
     from kokeilu.agreements.models import AgreementTemplate
     from kokeilu.planning.models import PhaseTemplate
 
@@ -31,11 +32,14 @@ def _builtin_templates() -> None:
         importlib.import_module("kokeilu.agreements.migrations.0003_kyky_template").create_template(
             django_apps, None
         )
+    importlib.import_module("kokeilu.methods.migrations.0002_builtin_methods").create_builtin_methods(
+        django_apps, None
+    )
 
 
 @pytest.fixture
 def filled_experiment(experiment, programme_manager, experiment_lead, team_member, tester, testers_group):
-    _builtin_templates()
+    builtin_rows()
     staff_group = ParticipantGroup.objects.create(
         experiment=experiment, name_fi="Henkilöstö", name_en="Staff"
     )
