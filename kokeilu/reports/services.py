@@ -303,6 +303,16 @@ def _learning_fields(
     return fields
 
 
+def _next_position(
+    model: type[Learning | Quote | Measure], report: FinalReport, limit: int, message: str
+) -> int:
+    """The position of a new row of the report's learnings, quotes or measures; refused past `limit`."""
+    count = model.objects.filter(report=report).count()
+    if count >= limit:
+        raise ApplicationError(message % {"limit": limit})
+    return count + 1
+
+
 def learning_create(
     *,
     experiment: Experiment,
@@ -320,12 +330,10 @@ def learning_create(
     fields = _learning_fields(statement_fi, statement_sv, statement_en, evidence, theme, tags, visibility)
     with transaction.atomic():
         report = _draft_for_writing(experiment, created_by)
-        count = Learning.objects.filter(report=report).count()
-        if count >= MAX_LEARNINGS:
-            raise ApplicationError(
-                _("A report can have at most %(limit)s learnings.") % {"limit": MAX_LEARNINGS}
-            )
-        learning = Learning(report=report, position=count + 1, **fields)
+        position = _next_position(
+            Learning, report, MAX_LEARNINGS, _("A report can have at most %(limit)s learnings.")
+        )
+        learning = Learning(report=report, position=position, **fields)
         learning.full_clean()
         learning.save()
     return learning
@@ -423,10 +431,8 @@ def quote_create(
     fields = _quote_fields(text, speaker, consent_recorded, consent_method, visibility)
     with transaction.atomic():
         report = _draft_for_writing(experiment, created_by)
-        count = Quote.objects.filter(report=report).count()
-        if count >= MAX_QUOTES:
-            raise ApplicationError(_("A report can have at most %(limit)s quotes.") % {"limit": MAX_QUOTES})
-        quote = Quote(report=report, position=count + 1)
+        position = _next_position(Quote, report, MAX_QUOTES, _("A report can have at most %(limit)s quotes."))
+        quote = Quote(report=report, position=position)
         _apply_consent(quote, fields, created_by)
         quote.full_clean()
         quote.save()
@@ -514,12 +520,10 @@ def measure_create(
     fields = _measure_fields(name, before_value, after_value, unit, note)
     with transaction.atomic():
         report = _draft_for_writing(experiment, created_by)
-        count = Measure.objects.filter(report=report).count()
-        if count >= MAX_MEASURES:
-            raise ApplicationError(
-                _("A report can have at most %(limit)s measures.") % {"limit": MAX_MEASURES}
-            )
-        measure = Measure(report=report, position=count + 1, **fields)
+        position = _next_position(
+            Measure, report, MAX_MEASURES, _("A report can have at most %(limit)s measures.")
+        )
+        measure = Measure(report=report, position=position, **fields)
         measure.full_clean()
         measure.save()
     return measure
