@@ -8,6 +8,7 @@ programming error) as an IntegrityError, turned into the same refusal.
 """
 
 import datetime
+from collections.abc import Collection
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -233,6 +234,53 @@ def event_update(
                 )
         _fill_from_waitlist(locked)
     return locked
+
+
+def attendance_reconcile(*, experiment: Experiment, user_ids: Collection[int]) -> int:
+    """Cancel these people's places at the experiment's upcoming events that they may no longer see,
+    after they left the experiment or one of its groups (or lost a role that let them see it).
+
+    The same as narrowing an event's audience, seen from the person's side: each place goes with reason
+    `audience_changed`, the person is e-mailed once, and freed seats go to the next people on the waiting
+    list. Called by the experiments services (through kokeilu.experiments.workspace.access_changed) in
+    the transaction that changed the membership. Returns how many registrations and bookings were
+    cancelled."""
+    people = set(user_ids)
+    if not people:
+        return 0
+    now = timezone.now()
+    upcoming = {
+        "event__experiment_id": experiment.pk,
+        "event__is_cancelled": False,
+        "event__starts_at__gt": now,
+    }
+    event_ids = set(
+        Registration.objects.filter(user_id__in=people, **upcoming)
+        .exclude(status=RegistrationStatus.CANCELLED)
+        .values_list("event_id", flat=True)
+    ) | set(
+        SlotBooking.objects.filter(user_id__in=people, cancelled_at__isnull=True, **upcoming).values_list(
+            "event_id", flat=True
+        )
+    )
+    cancelled = 0
+    with transaction.atomic():
+        for event_id in sorted(event_ids):
+            locked = (
+                Event.objects.select_for_update(of=("self",))
+                .select_related("experiment", "group")
+                .get(pk=event_id)
+            )
+            excluded = _people_who_no_longer_see(locked) & people
+            if not excluded:
+                continue
+            registrations, bookings = _cancel_attendance(
+                locked, reason=CancellationReason.AUDIENCE_CHANGED, user_ids=excluded
+            )
+            cancelled += registrations + bookings
+            enqueue("kokeilu.events.tasks.send_cancellation_notices", event_id=locked.pk)
+            _fill_from_waitlist(locked)
+    return cancelled
 
 
 def event_cancel(*, event: Event, cancelled_by: User) -> Event:

@@ -35,6 +35,7 @@ from .models import (
     PartnerRole,
 )
 from .selectors import experiment_access
+from .workspace import access_changed
 
 DEFAULT_DURATION_MONTHS = 3
 MAX_MEMBERS_PER_EXPERIMENT = 2000
@@ -300,10 +301,15 @@ def member_change_role(*, member: ExperimentMember, role: str, changed_by: User)
     require_manage(changed_by, member.experiment)
     if role not in MemberRole.values:
         raise ApplicationError(_("Choose a role."), field="role")
-    if member.role == MemberRole.LEAD and role != MemberRole.LEAD:
+    lost_lead = member.role == MemberRole.LEAD and role != MemberRole.LEAD
+    if lost_lead:
         _require_another_lead(member)
-    member.role = role
-    member.save(update_fields=["role", "updated_at"])
+    with transaction.atomic():
+        member.role = role
+        member.save(update_fields=["role", "updated_at"])
+        if lost_lead:
+            # A lead sees every group's content; as anything else, only their own groups'.
+            access_changed(experiment=member.experiment, user_ids=[member.user_id])
     return member
 
 
@@ -322,7 +328,9 @@ def member_remove(*, member: ExperimentMember, removed_by: User) -> None:
         require_manage(removed_by, member.experiment)
     if member.role == MemberRole.LEAD:
         _require_another_lead(member)
-    member.delete()
+    with transaction.atomic():
+        member.delete()
+        access_changed(experiment=member.experiment, user_ids=[member.user_id])
 
 
 def _group_names(name_fi: str, name_sv: str, name_en: str) -> tuple[str, str, str]:
@@ -387,7 +395,10 @@ def group_set_members(
         raise ApplicationError(
             _("Only the experiment's members can be added to its groups."), field="members"
         )
-    group.members.set(members)
+    with transaction.atomic():
+        before = set(group.members.values_list("user_id", flat=True))
+        group.members.set(members)
+        access_changed(experiment=group.experiment, user_ids=before - {member.user_id for member in members})
     return group
 
 
@@ -402,7 +413,9 @@ def group_add_member(*, group: ParticipantGroup, member: ExperimentMember, added
 
 def group_remove_member(*, group: ParticipantGroup, member: ExperimentMember, removed_by: User) -> None:
     require_manage(removed_by, group.experiment)
-    group.members.remove(member)
+    with transaction.atomic():
+        group.members.remove(member)
+        access_changed(experiment=group.experiment, user_ids=[member.user_id])
 
 
 def invitation_create(

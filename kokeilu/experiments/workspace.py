@@ -14,6 +14,7 @@ the level gets 403.
 """
 
 import importlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -136,3 +137,21 @@ def overview_sections(
         if context is not None:
             sections.append({"template": f"{app}/_overview.html", "context": context})
     return sections
+
+
+# What other apps keep for a person may depend on what the person may see (a seat at a group's event).
+# After people leave the experiment or one of its groups, or lose a role, the experiments services call
+# each of these, in the same transaction, with the experiment and the ids of the people concerned.
+ACCESS_CHANGE_HANDLERS: tuple[str, ...] = ("kokeilu.events.services.attendance_reconcile",)
+
+
+def access_changed(*, experiment: Experiment, user_ids: Iterable[int]) -> None:
+    """Tell the apps that keep per-person records that these people's access to the experiment shrank."""
+    people = set(user_ids)
+    if not people:
+        return
+    # A fresh copy: the access of these people was cached on the caller's object before the change.
+    fresh = Experiment.objects.get(pk=experiment.pk)
+    for path in ACCESS_CHANGE_HANDLERS:
+        module_name, function_name = path.rsplit(".", 1)
+        getattr(importlib.import_module(module_name), function_name)(experiment=fresh, user_ids=people)
