@@ -20,4 +20,5 @@ urlpatterns = [
     path("", include("kokeilu.methods.api.urls")),
     path("", include("kokeilu.references.api.urls")),
     path("", include("kokeilu.dashboards.api.urls")),
+    path("", include("kokeilu.library.api.urls")),
 ]

@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("methods/", include("kokeilu.methods.urls")),
     path("references/", include("kokeilu.references.urls")),
     path("dashboards/", include("kokeilu.dashboards.urls")),
+    path("library/", include("kokeilu.library.urls")),
     # Shareable survey links (anonymous answers) and calendar feeds live outside the workspace.
     path("s/", include("kokeilu.surveys.public_urls")),
     prefix_default_language=True,

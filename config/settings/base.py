@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kokeilu.methods",
     "kokeilu.references",
     "kokeilu.dashboards",
+    "kokeilu.library",
 ]
 
 MIDDLEWARE = [

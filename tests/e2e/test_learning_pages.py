@@ -47,6 +47,8 @@ def test_report_learning_methods_reference_and_dashboard_pages(page, completed_e
         f"/fi/reports/{completed_experiment.slug}/",
         f"/sv/reports/learnings/{learning.pk}/",
         "/fi/reports/",
+        "/fi/library/",
+        "/sv/library/?q=personal",
         "/en/methods/",
         "/fi/methods/workshop/",
         f"/fi/references/experiments/{completed_experiment.slug}/public/",

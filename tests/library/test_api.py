@@ -1,0 +1,77 @@
+"""GET /api/v1/library/learnings/: anonymous, the same search and filters as the page."""
+
+import pytest
+
+from .conftest import ROBOTS
+from .test_selectors import ODD_QUERIES
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/library/learnings/"
+
+
+def _ids(client, **params):
+    response = client.get(URL, params)
+    assert response.status_code == 200, response.content
+    return {row["id"] for row in response.json()["results"]}
+
+
+def test_anonymous_list_has_published_learnings_only(client, library):
+    response = client.get(URL)
+    assert response.status_code == 200
+    data = response.json()
+    assert data["count"] == 2
+    assert {row["id"] for row in data["results"]} == {library.robots.pk, library.elderly.pk}
+    robots = next(row for row in data["results"] if row["id"] == library.robots.pk)
+    assert robots["statement_sv"] == ROBOTS["statement_sv"]
+    assert robots["experiment"] == {"slug": "robot-school", "title": "Robotit koulussa"}
+    assert robots["city"]["slug"] == "espoo"
+    assert robots["call"] == {"slug": "robot-call", "title": "Robottihaku"}
+    assert robots["theme"] == {"slug": "school", "name": "Koulu"}
+    assert robots["next_step"] == "adopt"
+    elderly = next(row for row in data["results"] if row["id"] == library.elderly.pk)
+    assert elderly["call"] is None
+
+
+@pytest.mark.parametrize(("query", "language"), [("opettajat", "fi"), ("lärarna", "sv"), ("teachers", "en")])
+def test_search_in_each_language(client, library, query, language):
+    response = client.get(URL, {"q": query}, HTTP_ACCEPT_LANGUAGE=language)
+    assert {row["id"] for row in response.json()["results"]} == {library.robots.pk}
+
+
+def test_internal_and_unapproved_are_never_returned(client, library):
+    for query in ("salainen", "keskeneräinen", "kirjaston", ""):
+        ids = _ids(client, q=query)
+        assert library.internal.pk not in ids and library.unapproved.pk not in ids
+
+
+@pytest.mark.parametrize("name", list(ODD_QUERIES))
+def test_odd_input(client, library, name):
+    ids = _ids(client, q=ODD_QUERIES[name])
+    assert ids <= {library.robots.pk, library.elderly.pk}
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"theme": "school"}, "robots"),
+        ({"city": "helsinki"}, "elderly"),
+        ({"platform": "espoo-schools"}, "robots"),
+        ({"outcome": "stop"}, "elderly"),
+        ({"year": "2024"}, "elderly"),
+        ({"method": "library-rapid"}, "robots"),
+    ],
+)
+def test_each_filter(client, library, params, expected):
+    assert _ids(client, **params) == {getattr(library, expected).pk}
+
+
+def test_unknown_filter_is_400(client, library):
+    response = client.get(URL, {"theme": "nope"})
+    assert response.status_code == 400
+    assert "theme" in response.json()
+
+
+def test_paginated_with_limit_and_offset(client, library):
+    data = client.get(URL, {"limit": 1}).json()
+    assert data["count"] == 2 and len(data["results"]) == 1 and data["next"]
