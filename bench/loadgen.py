@@ -17,8 +17,17 @@ import statistics
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 REQUEST_TIMEOUT_SECONDS = 30.0
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile (`share` 0.95 for p95) of the values; NaN when there are none."""
+    if not values:
+        return math.nan
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 @dataclass
@@ -41,14 +50,27 @@ class LoadResult:
 
     @property
     def p95_ms(self) -> float:
-        if not self.latencies_ms:
-            return math.nan
-        ordered = sorted(self.latencies_ms)
-        return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+        return percentile(self.latencies_ms, 0.95)
 
     @property
     def requests_per_second(self) -> float:
         return self.requests / self.seconds if self.seconds else 0.0
+
+    def figures(self) -> dict[str, Any]:
+        """The run as the JSON the workspace benchmarks write: counts, p50/p95/p99 and throughput."""
+        return {
+            "path": self.path,
+            "requests": self.requests,
+            "clients": self.clients,
+            "seconds": round(self.seconds, 2),
+            "stopped_by_time": self.stopped_by_time,
+            "errors": self.errors,
+            "statuses": dict(self.statuses),
+            "p50_ms": round(percentile(self.latencies_ms, 0.50), 1),
+            "p95_ms": round(percentile(self.latencies_ms, 0.95), 1),
+            "p99_ms": round(percentile(self.latencies_ms, 0.99), 1),
+            "requests_per_second": round(self.requests_per_second, 1),
+        }
 
 
 class _Connection:

@@ -21,7 +21,6 @@ Environment: DATABASE_URL; BENCH_REQUESTS (dashboard requests, 600; the ceiling 
 """
 
 import json
-import math
 import os
 import platform
 import random
@@ -61,13 +60,6 @@ KINDS = (
     ("resident", 10),
     ("city_staff", 5),
 )
-
-
-def percentile(values: list[float], share: float) -> float:
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def _marker() -> dict[str, Any]:
@@ -305,22 +297,6 @@ def _in_process(manager: Any, path: str) -> dict[str, Any]:
     return figures
 
 
-def _figures(result: LoadResult) -> dict[str, Any]:
-    return {
-        "path": result.path,
-        "requests": result.requests,
-        "clients": result.clients,
-        "seconds": round(result.seconds, 2),
-        "stopped_by_time": result.stopped_by_time,
-        "errors": result.errors,
-        "statuses": dict(result.statuses),
-        "p50_ms": round(percentile(result.latencies_ms, 0.50), 1),
-        "p95_ms": round(percentile(result.latencies_ms, 0.95), 1),
-        "p99_ms": round(percentile(result.latencies_ms, 0.99), 1),
-        "requests_per_second": round(result.requests_per_second, 1),
-    }
-
-
 def main() -> int:
     database_url = os.environ.get("DATABASE_URL") or DEFAULT_URL
     if not database_url.startswith(("postgres://", "postgresql://")):
@@ -428,7 +404,7 @@ def main() -> int:
     finally:
         run_bench._stop(server)
 
-    ceiling, dashboard = _figures(results["ceiling"]), _figures(results["dashboard"])
+    ceiling, dashboard = results["ceiling"].figures(), results["dashboard"].figures()
     ratios = {
         "throughput_vs_ceiling": round(dashboard["requests_per_second"] / ceiling["requests_per_second"], 3)
         if ceiling["requests_per_second"]

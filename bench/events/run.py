@@ -21,7 +21,6 @@ bench/run_bench.py.
 
 import asyncio
 import json
-import math
 import os
 import platform
 import sys
@@ -41,7 +40,7 @@ sys.path[:0] = [str(ROOT), str(BENCH_DIR)]
 
 import run_bench  # noqa: E402
 from benchdb import Database, RefusedDatabaseError, prepare  # noqa: E402
-from loadgen import run_load  # noqa: E402
+from loadgen import percentile, run_load  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kokeilu_bench_events"
 PEOPLE = int(os.environ.get("BENCH_EVENTS_PEOPLE", "500"))
@@ -60,13 +59,6 @@ class Burst:
     statuses: Counter[str] = field(default_factory=Counter)
     outcomes: Counter[str] = field(default_factory=Counter)
     errors: int = 0
-
-
-def percentile(values: list[float], share: float) -> float:
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
 def _seed_people() -> tuple[Any, list[str]]:

@@ -20,7 +20,6 @@ BENCH_CLIENTS (20), BENCH_MAX_SECONDS (60); BENCH_WORKERS etc. as bench/run_benc
 """
 
 import json
-import math
 import os
 import platform
 import random
@@ -203,13 +202,6 @@ SWEDISH_WORD = TOPICS_SV[2]
 RARE_WORD = TOPICS_FI[-1]
 
 
-def percentile(values: list[float], share: float) -> float:
-    if not values:
-        return math.nan
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
-
-
 def _marker() -> dict[str, Any]:
     return {"library": SEED_VERSION, "experiments": EXPERIMENTS, "learnings": LEARNINGS, "calls": CALLS}
 
@@ -362,22 +354,6 @@ def _in_process(path: str) -> dict[str, Any]:
     return figures
 
 
-def _figures(result: LoadResult) -> dict[str, Any]:
-    return {
-        "path": result.path,
-        "requests": result.requests,
-        "clients": result.clients,
-        "seconds": round(result.seconds, 2),
-        "stopped_by_time": result.stopped_by_time,
-        "errors": result.errors,
-        "statuses": dict(result.statuses),
-        "p50_ms": round(percentile(result.latencies_ms, 0.50), 1),
-        "p95_ms": round(percentile(result.latencies_ms, 0.95), 1),
-        "p99_ms": round(percentile(result.latencies_ms, 0.99), 1),
-        "requests_per_second": round(result.requests_per_second, 1),
-    }
-
-
 def _ratios(page: dict[str, Any], ceiling: dict[str, Any]) -> dict[str, Any]:
     return {
         "throughput_vs_ceiling": round(page["requests_per_second"] / ceiling["requests_per_second"], 3)
@@ -497,8 +473,8 @@ def main() -> int:
     finally:
         run_bench._stop(server)
 
-    ceiling = _figures(results["ceiling"])
-    measured = {key: _figures(results[key]) for key in pages}
+    ceiling = results["ceiling"].figures()
+    measured = {key: results[key].figures() for key in pages}
     ratios = {key: _ratios(figures, ceiling) for key, figures in measured.items()}
     report = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -18,7 +18,6 @@ Environment: DATABASE_URL, BENCH_CLIENTS (20), BENCH_SECONDS (per phase, 20), BE
 import asyncio
 import itertools
 import json
-import math
 import os
 import platform
 import random
@@ -40,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 import run_bench  # noqa: E402  (its gunicorn launcher and environment)
 from benchdb import Database, RefusedDatabaseError, prepare  # noqa: E402
-from loadgen import REQUEST_TIMEOUT_SECONDS, _Connection, _exchange, run_load  # noqa: E402
+from loadgen import REQUEST_TIMEOUT_SECONDS, _Connection, _exchange, percentile, run_load  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kokeilu_bench_surveys"
 HOST = run_bench.HOST
@@ -62,10 +61,7 @@ class Intake:
     errors: int = 0
 
     def percentile(self, share: float) -> float:
-        if not self.latencies_ms:
-            return math.nan
-        ordered = sorted(self.latencies_ms)
-        return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+        return percentile(self.latencies_ms, share)
 
     @property
     def answers_per_second(self) -> float:
