@@ -128,6 +128,23 @@ def member_list(*, experiment: Experiment) -> QuerySet[ExperimentMember]:
     )
 
 
+def roster_visible(
+    *, experiment: Experiment, access: ExperimentAccess, user: AnyUser
+) -> list[ExperimentMember]:
+    """The members the person may see on the roster: everyone for the team; for testers, the people
+    running the experiment, the members of their own groups, and themselves."""
+    members = list(member_list(experiment=experiment))
+    if access.is_team:
+        return members
+    return [
+        member
+        for member in members
+        if member.role != MemberRole.TESTER
+        or member.user_id == user.pk
+        or access.group_ids & {group.pk for group in member.groups.all()}
+    ]
+
+
 def group_list(*, experiment: Experiment, access: ExperimentAccess) -> QuerySet[ParticipantGroup]:
     """The groups the person may see: all of them for the team, their own groups for testers."""
     groups = ParticipantGroup.objects.filter(experiment=experiment)

@@ -42,7 +42,7 @@ from .selectors import (
     group_list,
     invitation_get_by_token,
     invitation_list,
-    member_list,
+    roster_visible,
 )
 from .workspace import overview_sections, workspace_context, workspace_or_404
 
@@ -169,16 +169,7 @@ def experiment_status(request: AuthenticatedHttpRequest, slug: str) -> HttpRespo
 
 def _people_context(request: AuthenticatedHttpRequest, slug: str, **forms: object) -> tuple[object, dict]:
     experiment, access = workspace_or_404(user=request.user, slug=slug, level="view")
-    members = list(member_list(experiment=experiment))
-    if not access.is_team:
-        # Testers see the people running the experiment and the members of their own groups.
-        members = [
-            member
-            for member in members
-            if member.role != MemberRole.TESTER
-            or access.group_ids & {group.pk for group in member.groups.all()}
-            or member.user_id == request.user.pk
-        ]
+    members = roster_visible(experiment=experiment, access=access, user=request.user)
     context = workspace_context(
         experiment,
         access,

@@ -189,20 +189,46 @@ def test_access_levels_per_persona(experiment, workspace_persona, persona, can_v
 
 
 def test_audience_filter_hides_group_content_from_other_members(
-    experiment, tester, other_tester, testers_group, programme_manager
+    experiment, tester, other_tester, testers_group, programme_manager, applicant
 ):
-    from kokeilu.experiments.models import ParticipantGroup
+    """The one visibility rule, on real content addressed to everyone, the experiment and one group."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from kokeilu.experiments.models import Audience, ParticipantGroup
+    from kokeilu.materials.models import Material
 
     other_group = ParticipantGroup.objects.create(experiment=experiment, name_fi="Muut")
-    rows = ParticipantGroup.objects.filter(experiment=experiment)
-    # Groups stand in for content here: a group "addressed to itself" uses the filter's group field.
-    tester_access = experiment_access(user=tester, experiment=experiment)
-    other_access = experiment_access(user=other_tester, experiment=experiment)
-    assert tester_access.group_ids == frozenset({testers_group.pk})
-    assert other_access.group_ids == frozenset()
-    manager_access = experiment_access(user=programme_manager, experiment=experiment)
-    assert audience_filter(manager_access) == audience_filter(manager_access)  # the "everything" filter
-    assert rows.count() == 2 and other_group.pk not in tester_access.group_ids
+
+    def link(title, audience, group=None):
+        return Material.objects.create(
+            experiment=experiment,
+            kind="link",
+            title=title,
+            url="https://example.test/",
+            audience=audience,
+            group=group,
+            created_by=programme_manager,
+        )
+
+    link("julkinen", Audience.PUBLIC)
+    link("kaikille", Audience.EXPERIMENT)
+    link("testaajille", Audience.GROUP, testers_group)
+    link("muille", Audience.GROUP, other_group)
+
+    def visible(user) -> set[str]:
+        experiment.__dict__.pop("_access_cache", None)
+        access = experiment_access(user=user, experiment=experiment)
+        rows = Material.objects.filter(experiment=experiment).filter(audience_filter(access))
+        return set(rows.values_list("title", flat=True))
+
+    assert visible(programme_manager) == {"julkinen", "kaikille", "testaajille", "muille"}
+    assert visible(tester) == {"julkinen", "kaikille", "testaajille"}
+    assert visible(other_tester) == {"julkinen", "kaikille"}
+    assert visible(applicant) == set()
+    assert visible(AnonymousUser()) == set()
+    experiment.is_public = True
+    assert visible(applicant) == {"julkinen"}
+    assert visible(AnonymousUser()) == {"julkinen"}
 
 
 def test_invitation_is_sent_once_and_accepted_once(

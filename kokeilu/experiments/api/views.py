@@ -25,7 +25,7 @@ from kokeilu.experiments.selectors import (
     group_list,
     invitation_get_by_token,
     invitation_list,
-    member_list,
+    roster_visible,
 )
 from kokeilu.experiments.workspace import workspace_or_404
 from kokeilu.proposals.models import Proposal
@@ -166,15 +166,7 @@ class MemberListApi(APIView):
     @extend_schema(responses={200: ExperimentMemberOutput(many=True), 404: _NOT_FOUND}, summary="The roster")
     def get(self, request: Request, slug: str) -> Response:
         experiment, access = workspace_or_404(user=request.user, slug=slug, level="view")
-        members = list(member_list(experiment=experiment))
-        if not access.is_team:
-            members = [
-                member
-                for member in members
-                if member.role != "tester"
-                or member.user_id == request.user.pk
-                or access.group_ids & {group.pk for group in member.groups.all()}
-            ]
+        members = roster_visible(experiment=experiment, access=access, user=request.user)
         return Response(ExperimentMemberOutput(members, many=True).data)
 
 
