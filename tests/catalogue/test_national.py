@@ -38,10 +38,14 @@ def test_codes_and_uris_are_read_in_every_written_form():
 @pytest.mark.django_db
 def test_every_seeded_life_situation_names_its_own_national_item(code_lists):
     uris = dict(LifeSituation.objects.values_list("code", "uri"))
-    assert len(uris) == 15
+    assert len(uris) == 17
+    # Disability has no item of its own in the national list (KE12 is rehabilitation).
+    assert uris.pop("disability") == ""
     assert all(uri.startswith(KE + "KE") for uri in uris.values())
     assert len(set(uris.values())) == len(uris)
     assert uris["moving"] == KE + "KE4"
+    assert uris["military-service"] == KE + "KE2"
+    assert uris["rehabilitation"] == KE + "KE12"
     assert LifeSituation.objects.get(code="moving-to-finland").national_code == "KE4.1"
 
 
@@ -50,12 +54,39 @@ def test_the_backfill_keeps_a_uri_a_city_recorded_and_reverses_only_its_own(code
     migration = importlib.import_module(
         "kokeilu.catalogue.migrations.0005_life_situation_national_uri_backfill"
     )
-    LifeSituation.objects.filter(code="youth").update(uri=KE + "KE2")
+    LifeSituation.objects.filter(code="youth").update(uri=KE + "KE4.2")
     migration.empty(django_apps, None)
-    assert dict(LifeSituation.objects.exclude(uri="").values_list("code", "uri")) == {"youth": KE + "KE2"}
+    assert dict(LifeSituation.objects.exclude(uri="").values_list("code", "uri")) == {
+        "youth": KE + "KE4.2",
+        "military-service": KE + "KE2",  # written by 0008, not by 0005
+        "rehabilitation": KE + "KE12",
+    }
     migration.fill(django_apps, None)
-    assert LifeSituation.objects.get(code="youth").uri == KE + "KE2"
+    assert LifeSituation.objects.get(code="youth").uri == KE + "KE4.2"
     assert LifeSituation.objects.get(code="moving").uri == KE + "KE4"
+    # KE12 is taken by rehabilitation, so the old pairing does not come back.
+    assert LifeSituation.objects.get(code="disability").uri == ""
+
+
+@pytest.mark.django_db
+def test_the_correction_moves_ke12_to_rehabilitation_and_keeps_a_citys_choice(code_lists):
+    migration = importlib.import_module(
+        "kokeilu.catalogue.migrations.0008_life_situations_checked_national_items"
+    )
+    migration.restore(django_apps, None)
+    assert not LifeSituation.objects.filter(code__in=["military-service", "rehabilitation"]).exists()
+    assert LifeSituation.objects.get(code="disability").uri == KE + "KE12"
+
+    migration.correct(django_apps, None)
+    assert LifeSituation.objects.get(code="disability").uri == ""
+    assert LifeSituation.objects.get(code="rehabilitation").uri == KE + "KE12"
+    assert LifeSituation.objects.get(code="military-service").name_sv == "Värnplikt"
+
+    # A city that already made a "rehabilitation" situation keeps its own names.
+    LifeSituation.objects.filter(code="rehabilitation").update(name_fi="Kuntoutuspalvelut")
+    migration.correct(django_apps, None)
+    assert LifeSituation.objects.get(code="rehabilitation").name_fi == "Kuntoutuspalvelut"
+    assert LifeSituation.objects.filter(uri=KE + "KE12").count() == 1
 
 
 @pytest.mark.django_db
@@ -81,6 +112,8 @@ def test_import_accepts_national_uris_codes_and_sub_items(city, code_lists, prog
             # An item without a situation of its own finds the one recorded for the item it belongs to.
             {"uri": KE + "KE4.3"},
             {"uri": KE + "KE2", "name": [{"language": "fi", "value": "Asevelvollisuus"}]},
+            # An item no situation names is reported, not dropped silently.
+            {"uri": KE + "KE99", "name": [{"language": "fi", "value": "Tuntematon tilanne"}]},
         ]
     )
     result = ptv_import(city=city, data=data, imported_by=programme_manager)
@@ -88,9 +121,11 @@ def test_import_accepts_national_uris_codes_and_sub_items(city, code_lists, prog
     assert sorted(service.life_situations.values_list("code", flat=True)) == [
         "child-is-born",
         "death-of-a-close-one",
+        "military-service",
         "moving",
     ]
-    assert [warning for warning in result.warnings if "Asevelvollisuus" in warning]
+    assert [warning for warning in result.warnings if "Tuntematon tilanne" in warning]
+    assert not [warning for warning in result.warnings if "Asevelvollisuus" in warning]
 
 
 @pytest.mark.django_db
