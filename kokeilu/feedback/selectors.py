@@ -81,6 +81,9 @@ class Open311Query:
     end: datetime | None = None
     statuses: list[str] = field(default_factory=list)
     city: Organisation | None = None
+    # Paging (an extension many GeoReport servers share): page 1 is the newest page_size requests.
+    page: int = 1
+    page_size: int = OPEN311_MAX_RESULTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +152,7 @@ _OPEN311_COLUMNS = (
 
 def open311_request_list(query: Open311Query, *, now: datetime | None = None) -> list[Open311Request]:
     """GET requests: ids override every other filter; otherwise the requested range (the last 90 days by
-    default), the service codes and the statuses; newest first, at most 1,000."""
+    default), the service codes and the statuses; newest first, one page of at most 1,000."""
     items = Feedback.objects.order_by("-requested_at", "-id")
     if query.city is not None:
         items = items.filter(producer__city=query.city)
@@ -174,7 +177,9 @@ def open311_request_list(query: Open311Query, *, now: datetime | None = None) ->
             items = items.filter(state__in=[state.value for state in OPEN_STATES])
         elif statuses == {"closed"}:
             items = items.filter(state__in=[state.value for state in CLOSED_STATES])
-    return [Open311Request(*row) for row in items.values_list(*_OPEN311_COLUMNS)[:OPEN311_MAX_RESULTS]]
+    size = min(max(query.page_size, 1), OPEN311_MAX_RESULTS)
+    offset = (max(query.page, 1) - 1) * size
+    return [Open311Request(*row) for row in items.values_list(*_OPEN311_COLUMNS)[offset : offset + size]]
 
 
 def open311_default_start(now: datetime | None = None) -> datetime:

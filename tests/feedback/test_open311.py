@@ -376,6 +376,26 @@ def test_get_service_requests_filters(client, answered, fmt):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
+def test_get_service_requests_pages_newest_first(client, answered, fmt):
+    closed, open_item = answered
+    Feedback.objects.filter(pk=closed.pk).update(requested_at=timezone.now() - timedelta(days=2))
+
+    def ids(**params):  # type: ignore[no-untyped-def]
+        response = client.get(f"{BASE}/requests.{fmt}", params)
+        assert response.status_code == 200, response.content
+        body = parse(response, fmt)
+        if fmt == "xml":
+            return [int(request.findtext("service_request_id")) for request in body.findall("request")]
+        return [request["service_request_id"] for request in body]
+
+    assert ids() == [open_item.pk, closed.pk]
+    assert ids(page_size="1") == [open_item.pk]
+    assert ids(page_size="1", page="2") == [closed.pk]
+    assert ids(page_size="1", page="3") == []
+    assert ids(page="2") == []  # the default page holds up to 1,000
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize(
     "params",
     [
@@ -385,6 +405,9 @@ def test_get_service_requests_filters(client, answered, fmt):
         {"start_date": "2026-02-01T00:00:00Z", "end_date": "2026-01-01T00:00:00Z"},
         {"status": "pending"},
         {"service_request_id": "12,abc"},
+        {"page": "0"},
+        {"page_size": "1001"},
+        {"page_size": "ten"},
     ],
 )
 def test_get_service_requests_errors(client, catalogue, fmt, params):

@@ -229,6 +229,9 @@ def _parse_w3(name: str, value: str) -> datetime:
     return moment
 
 
+MAX_PAGE = 100_000
+
+
 @open311_view(("GET", "POST"))
 def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
     if request.method == "POST":
@@ -266,6 +269,17 @@ def _list_requests(request: HttpRequest, fmt: str) -> HttpResponse:
     for status in query.statuses:
         if status not in ("open", "closed"):
             problems.append((400, _("status must be open or closed: %(value)s") % {"value": status}))
+    # page and page_size: the paging extension other GeoReport servers share; page 1 is the newest.
+    page_limits = {"page": MAX_PAGE, "page_size": selectors.OPEN311_MAX_RESULTS}
+    for name, highest in page_limits.items():
+        value = request.GET.get(name, "").strip()
+        if not value:
+            continue
+        if value.isdigit() and 1 <= int(value) <= highest:
+            setattr(query, name, int(value))
+        else:
+            message = _("%(name)s must be a whole number from 1 to %(max)s: %(value)s")
+            problems.append((400, message % {"name": name, "max": highest, "value": value}))
     if query.start and query.end and not query.ids:
         if query.end < query.start:
             problems.append((400, _("end_date is before start_date.")))
@@ -284,6 +298,8 @@ def _list_requests(request: HttpRequest, fmt: str) -> HttpResponse:
         query.start.isoformat() if query.start else None,
         query.end.isoformat() if query.end else None,
         tuple(sorted(set(query.statuses))),
+        query.page,
+        query.page_size,
         None if (query.ids or query.start or query.end) else selectors.open311_default_start().isoformat(),
     )
     body = cached_text(
