@@ -1,8 +1,13 @@
+from typing import Any
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from .models import Membership, Organisation, User
+from .services import organisation_renamed
 
 
 class MembershipInline(admin.TabularInline):
@@ -30,6 +35,12 @@ class OrganisationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "business_id"]
     prepopulated_fields = {"slug": ["name"]}
+
+    @transaction.atomic
+    def save_model(self, request: HttpRequest, obj: Organisation, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            organisation_renamed(organisation=obj)
 
 
 @admin.register(Membership)

@@ -1,5 +1,6 @@
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
+from django.utils.module_loading import import_string
 
 from kokeilu.core.exceptions import ApplicationError
 from kokeilu.core.slugs import unique_slug
@@ -69,3 +70,14 @@ def organisation_create(
 def membership_add(*, user: User, organisation: Organisation, role: str) -> Membership:
     membership, _ = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
     return membership
+
+
+# Other apps keep copies of an organisation's name (the catalogue's search text and its cached pages).
+# After an organisation's name changed, each of these is called, in the caller's transaction.
+ORGANISATION_RENAME_HANDLERS: tuple[str, ...] = ("kokeilu.catalogue.services.organisation_renamed",)
+
+
+def organisation_renamed(*, organisation: Organisation) -> None:
+    """Tell the apps that copy the organisation's name that it changed."""
+    for path in ORGANISATION_RENAME_HANDLERS:
+        import_string(path)(organisation=organisation)

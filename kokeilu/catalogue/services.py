@@ -380,6 +380,14 @@ def service_delete(*, service: Service, deleted_by: User) -> None:
 
 
 @_changes_catalogue
+def organisation_renamed(*, organisation: Organisation) -> None:
+    """An organisation's new name (called by `accounts.services.organisation_renamed`): its producers'
+    services are found by it at once, and cached pages that show the old name are no longer read."""
+    for producer in Producer.objects.filter(organisation=organisation).select_related("organisation"):
+        producer_search_text_refresh(producer=producer)
+    cache_version_raise(CATALOGUE)
+
+
 def producer_search_text_refresh(*, producer: Producer) -> int:
     """Rewrite the search text of the producer's services (after the organisation was renamed)."""
     count = 0
