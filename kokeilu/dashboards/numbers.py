@@ -28,6 +28,12 @@ HELSINKI = ZoneInfo("Europe/Helsinki")
 ZERO = Decimal("0.00")
 
 
+def _cents(value: Decimal | None) -> Decimal:
+    """A sum of euros to the cent. SQLite adds decimals as floating point and hands back sums such as
+    42694.42000000000; PostgreSQL's are exact already."""
+    return (value or ZERO).quantize(ZERO)
+
+
 # --- Filters and results -----------------------------------------------------------------------------
 
 
@@ -321,14 +327,14 @@ def compute_dashboard(city_id: int, filters: DashboardFilters, adopted: set[int]
             targets.append(calls[experiment_row["call_id"]])
         for target in targets:
             target.experiments += experiment_row["count"]
-            target.granted += experiment_row["granted"] or ZERO
+            target.granted += _cents(experiment_row["granted"])
             if experiment_row["status"] == ExperimentStatus.RUNNING:
                 target.running += experiment_row["count"]
             elif experiment_row["status"] == ExperimentStatus.COMPLETED:
                 target.completed += experiment_row["count"]
         unit = units.setdefault(experiment_row["owner_unit__name"] or "", [0, ZERO, ZERO])
         unit[0] += experiment_row["count"]
-        unit[1] += experiment_row["granted"] or ZERO
+        unit[1] += _cents(experiment_row["granted"])
     if adopted:
         for adopted_row in (
             scope.experiments.filter(pk__in=adopted)
@@ -348,7 +354,7 @@ def compute_dashboard(city_id: int, filters: DashboardFilters, adopted: set[int]
         .values("year", "experiment__call_id", "experiment__owner_unit__name")
         .annotate(spent=Sum("amount"))
     ):
-        amount = spend_row["spent"] or ZERO
+        amount = _cents(spend_row["spent"])
         year_row(_year(spend_row["year"])).spent += amount
         if spend_row["experiment__call_id"] in calls:
             calls[spend_row["experiment__call_id"]].spent += amount

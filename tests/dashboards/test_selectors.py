@@ -74,6 +74,25 @@ def test_granted_against_spent_per_year_and_per_call(city, programme):
     }
 
 
+def test_money_is_in_cents_on_every_database(city, programme):
+    # SQLite adds decimals as floating point: without rounding, 0.10 + 0.20 comes back with 15 digits.
+    experiment = SpendLine.objects.filter(experiment__city=city).first().experiment
+    for amount in ("0.10", "0.20", "1234.56"):
+        SpendLine.objects.create(
+            experiment=experiment,
+            spent_on=experiment.starts_on,
+            purpose="Tarvikkeet",
+            amount=Decimal(amount),
+            recorded_by=experiment.created_by,
+        )
+    data = _data(city, programme)
+    amounts = [data.granted, data.spent]
+    for row in [*data.years, *data.calls, *data.units]:
+        amounts.extend([row.granted, row.spent])
+    assert {amount.as_tuple().exponent for amount in amounts} == {-2}
+    assert data.spent == Decimal("5300.25") + Decimal("1234.86")
+
+
 def test_rows_per_year_cover_the_range_and_count_in_the_right_year(city, programme):
     data = _data(city, programme)
     assert [row.year for row in data.years] == list(range(programme.year_b - 9, programme.year_b + 1))
