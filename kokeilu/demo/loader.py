@@ -37,6 +37,7 @@ from .data.common import ORGANISATIONS, THEMES
 from .data.people import ALL_PEOPLE, PERSONAS
 from .data.types import CallSpec, PersonSpec, PlatformSpec, ProposalSpec
 from .experiments import experiments_load
+from .history import history_load
 
 PLATFORMS: tuple[PlatformSpec, ...] = (iso_omena.PLATFORM, staff_campaign.PLATFORM, kyky.PLATFORM)
 CALLS: tuple[CallSpec, ...] = (iso_omena.CALL, staff_campaign.CALL, kyky.CALL)
@@ -90,6 +91,9 @@ def demo_load(*, password: str, analytics_people: int = 5000) -> list[Persona]:
             timeline.story_backdate(story)
     with transaction.atomic():
         experiments_load(now=now)
+    with transaction.atomic():
+        # The five years before this one: past calls, experiments and their published learnings.
+        history_load(now=now)
     if analytics_people:
         from kokeilu.analytics.services import dataset_create_synthetic
 
