@@ -21,4 +21,6 @@ urlpatterns = [
     path("", include("kokeilu.references.api.urls")),
     path("", include("kokeilu.dashboards.api.urls")),
     path("", include("kokeilu.library.api.urls")),
+    path("", include("kokeilu.opendata.api.urls")),
+    path("", include("kokeilu.reuse.api.urls")),
 ]

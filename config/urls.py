@@ -38,6 +38,8 @@ urlpatterns += i18n_patterns(
     path("references/", include("kokeilu.references.urls")),
     path("dashboards/", include("kokeilu.dashboards.urls")),
     path("library/", include("kokeilu.library.urls")),
+    path("open-data/", include("kokeilu.opendata.urls")),
+    path("reuse/", include("kokeilu.reuse.urls")),
     # Shareable survey links (anonymous answers) and calendar feeds live outside the workspace.
     path("s/", include("kokeilu.surveys.public_urls")),
     prefix_default_language=True,

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "kokeilu.references",
     "kokeilu.dashboards",
     "kokeilu.library",
+    "kokeilu.opendata",
+    "kokeilu.reuse",
 ]
 
 MIDDLEWARE = [

@@ -15,7 +15,7 @@ from kokeilu.accounts.models import Organisation, OrganisationKind, User
 from kokeilu.accounts.services import user_create
 from kokeilu.calls.models import Call
 from kokeilu.experiments import services
-from kokeilu.experiments.models import ExperimentMember, MemberRole, ParticipantGroup
+from kokeilu.experiments.models import ExperimentMember, MemberRole, ParticipantGroup, ServiceSector
 from kokeilu.proposals.models import Proposal
 
 from .data import iso_omena, staff_campaign
@@ -33,6 +33,7 @@ SEEDED_APPS = (
     "methods",
     "references",
     "reports",
+    "reuse",
 )
 
 # Invented first and last names for the demo's testers and staff (no real people).
@@ -62,6 +63,7 @@ LAST_NAMES = (
 )
 
 KOESTAMO_TEXTS = {
+    "sector": ServiceSector.ADMINISTRATION,  # the service centre's customer service
     "title_fi": "Koestamo: digitaalinen opastus palvelutorin reiteille",
     "title_sv": "Koestamo: digital vägvisning på servicetorgets rutter",
     "title_en": "Koestamo: digital wayfinding on the service centre's routes",
@@ -143,6 +145,19 @@ STAFF_TRANSLATIONS: dict[str, tuple[str, str, str, str]] = {
         "Introduktionsmaterialet för nya chefer finns utspritt i olika system.",
         "The induction materials for new supervisors are scattered across different systems.",
     ),
+}
+
+# The service sector (toimiala) of each of Helsinki's staff experiments, by its Finnish title.
+STAFF_SECTORS: dict[str, str] = {
+    "Tietoa lähialueesta osallistuvan budjetoinnin tueksi": ServiceSector.ADMINISTRATION,
+    "Kohdennettu palaute kouluruoasta": ServiceSector.EDUCATION,
+    "Sähköinen avainten ja sopimusten hallinta asukastiloihin": ServiceSector.CULTURE_LEISURE,
+    "Paljon palveluja tarvitsevien potilaiden tunnistaminen": ServiceSector.SOCIAL_HEALTH,
+    "Sujuvampi palvelussuhteen aloitus": ServiceSector.ADMINISTRATION,
+    "Keskustelurobotti paikkatiedon analyyseihin": ServiceSector.URBAN_ENVIRONMENT,
+    "Massarekrytoinnin prosessi digitaaliseksi": ServiceSector.ADMINISTRATION,
+    "Nopean avun henkilöstö varhaiskasvatuksen alueille": ServiceSector.EDUCATION,
+    "Uuden esihenkilön perehdytyspolku": ServiceSector.ADMINISTRATION,
 }
 
 GROUP_NAMES = {
@@ -249,6 +264,7 @@ def experiments_load(*, now: datetime.datetime | None = None) -> list[DemoExperi
         experiment = services.experiment_create_from_proposal(
             proposal=proposal, created_by=helsinki_manager, starts_on=start
         )
+        sector = STAFF_SECTORS.get(experiment.title_fi, "")
         translation = STAFF_TRANSLATIONS.get(experiment.title_fi)
         if translation is not None:
             title_sv, title_en, summary_sv, summary_en = translation
@@ -259,6 +275,7 @@ def experiments_load(*, now: datetime.datetime | None = None) -> list[DemoExperi
                 title_en=title_en,
                 summary_sv=summary_sv,
                 summary_en=summary_en,
+                sector=sector,
             )
         if index < 8:
             services.experiment_transition(

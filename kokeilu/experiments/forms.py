@@ -21,6 +21,7 @@ TEXT_FIELDS = ["title_fi", "title_sv", "title_en", "summary_fi", "summary_sv", "
 
 FORM_FIELDS = [
     *TEXT_FIELDS,
+    "sector",
     "team_description",
     "schedule_notes",
     "starts_on",

@@ -32,6 +32,16 @@ EXPERIMENT_TRANSITIONS: dict[str, set[str]] = {
 }
 
 
+class ServiceSector(models.TextChoices):
+    """The city service sector (toimiala) an experiment serves; the learnings library filters by it."""
+
+    EDUCATION = "education", _("Education and early childhood education")
+    SOCIAL_HEALTH = "social_health", _("Social services and health care")
+    URBAN_ENVIRONMENT = "urban_environment", _("Urban environment")
+    CULTURE_LEISURE = "culture_leisure", _("Culture and leisure")
+    ADMINISTRATION = "administration", _("City administration and other")
+
+
 class Experiment(BaseModel):
     """A pilot run for 1–3 months with a partner, a budget, phases, people and a story to tell."""
 
@@ -83,6 +93,9 @@ class Experiment(BaseModel):
     summary_en = models.TextField(_("summary (English)"), blank=True, max_length=8000)
     team_description = models.TextField(_("team"), blank=True, max_length=4000)
     schedule_notes = models.TextField(_("schedule notes"), blank=True, max_length=4000)
+    sector = models.CharField(
+        _("service sector"), max_length=20, choices=ServiceSector.choices, blank=True, default=""
+    )
     granted_amount = models.DecimalField(
         _("granted amount (EUR)"),
         max_digits=10,
@@ -118,6 +131,9 @@ class Experiment(BaseModel):
             models.CheckConstraint(condition=Q(granted_amount__gte=0), name="experiment_grant_not_negative"),
             models.CheckConstraint(
                 condition=~Q(title_fi="") | ~Q(title_sv="") | ~Q(title_en=""), name="experiment_has_title"
+            ),
+            models.CheckConstraint(
+                condition=Q(sector="") | Q(sector__in=ServiceSector.values), name="experiment_sector_valid"
             ),
         ]
         indexes = [models.Index(fields=["city", "status"], name="experiment_city_status_idx")]

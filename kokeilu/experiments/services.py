@@ -51,6 +51,7 @@ LEAD_EDITABLE_FIELDS = frozenset(
         "summary_en",
         "team_description",
         "schedule_notes",
+        "sector",
         "starts_on",
         "ends_on",
     }
@@ -116,6 +117,7 @@ def experiment_create(
     owner_unit: Organisation | None = None,
     team_description: str = "",
     schedule_notes: str = "",
+    sector: str = "",
     is_public: bool = False,
     lead: User | None = None,
 ) -> Experiment:
@@ -141,6 +143,7 @@ def experiment_create(
             summary_en=summary_en,
             team_description=team_description,
             schedule_notes=schedule_notes,
+            sector=sector,
             starts_on=starts_on,
             ends_on=ends_on,
             granted_amount=granted_amount,

@@ -1,6 +1,6 @@
 """The library's search form: the query and the filters, read from GET parameters by the page and the
-API alike. Filters are chosen by slug (theme, city, platform, method) or value (outcome, year); the
-choices offered are those that can match something published."""
+API alike. Filters are chosen by slug (theme, city, platform, method) or value (sector, outcome, year);
+the choices offered are those that can match something published (every sector is offered)."""
 
 from typing import Any
 
@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kokeilu.accounts.models import Organisation
 from kokeilu.core.forms_rendering import HdsFormMixin
+from kokeilu.experiments.models import ServiceSector
 from kokeilu.methods.models import Method
 from kokeilu.platforms.models import Platform, Theme
 from kokeilu.reports.models import FinalReport, NextStep, ReportState
@@ -47,6 +48,9 @@ class LibrarySearchForm(HdsFormMixin, forms.Form):
         to_field_name="slug",
         empty_label=_("All"),
     )
+    sector = forms.ChoiceField(
+        label=_("Service sector"), required=False, choices=[("", _("All")), *ServiceSector.choices]
+    )
     outcome = forms.ChoiceField(
         label=_("What happened next"), required=False, choices=[("", _("All")), *NextStep.choices]
     )
@@ -80,6 +84,7 @@ class LibrarySearchForm(HdsFormMixin, forms.Form):
             theme_id=pk("theme"),
             city_id=pk("city"),
             platform_id=pk("platform"),
+            sector=data.get("sector") or "",
             outcome=data.get("outcome") or "",
             year=data.get("year"),
             method_id=pk("method"),

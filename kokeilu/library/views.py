@@ -1,6 +1,5 @@
 """The learnings library page: a GET search form and the matching published learnings, paginated."""
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -8,7 +7,7 @@ from django.utils.translation import get_language
 from kokeilu.methods.selectors import methods_for_experiments
 
 from .forms import LibrarySearchForm
-from .selectors import LibraryFilters, library_search, linkable_call
+from .selectors import LibraryFilters, library_search_page, linkable_call
 
 PAGE_SIZE = 20
 
@@ -20,8 +19,9 @@ def search(request: HttpRequest) -> HttpResponse:
         # A filter with an unknown value is shown as an error; the query and the valid filters still apply.
         form.is_valid()
         query, filters = form.cleaned_data.get("q", ""), form.filters()
-    learnings = library_search(query, filters, get_language())
-    page = Paginator(learnings, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = library_search_page(
+        query, filters, get_language(), number=request.GET.get("page"), per_page=PAGE_SIZE
+    )
     experiment_ids = {learning.report.experiment_id for learning in page.object_list}
     methods = methods_for_experiments(experiment_ids)
     results = [

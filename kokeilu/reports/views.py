@@ -26,6 +26,7 @@ from kokeilu.experiments.models import Experiment
 from kokeilu.experiments.selectors import ExperimentAccess
 from kokeilu.experiments.workspace import workspace_context, workspace_or_404
 from kokeilu.funding.selectors import money_summary
+from kokeilu.reuse.views import learning_reuse_panel
 
 from . import services
 from .forms import LearningForm, MeasureForm, QuoteForm, ReportForm, ReviewForm
@@ -446,5 +447,6 @@ def learning_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "experiment": experiment,
         "call_is_public": call_is_public(experiment.call),
         "needs": getattr(experiment.call, "published_needs", []) if experiment.call else [],
+        "reuse": learning_reuse_panel(request, learning),
     }
     return render(request, "reports/learning_detail.html", context)

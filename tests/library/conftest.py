@@ -62,10 +62,19 @@ def library(city, other_city) -> Library:
     platform = PlatformFactory(city=city, slug="espoo-schools")
     call = CallFactory(platform=platform, slug="robot-call", title_fi="Robottihaku")
     robots_experiment = ExperimentFactory(
-        city=city, call=call, slug="robot-school", title_fi="Robotit koulussa", status="completed"
+        city=city,
+        call=call,
+        slug="robot-school",
+        title_fi="Robotit koulussa",
+        status="completed",
+        sector="education",
     )
     elderly_experiment = ExperimentFactory(
-        city=other_city, slug="digi-help", title_fi="Digiapu kotiin", title_en="Digital help at home"
+        city=other_city,
+        slug="digi-help",
+        title_fi="Digiapu kotiin",
+        title_en="Digital help at home",
+        sector="social_health",
     )
     pending_experiment = ExperimentFactory(city=city, slug="pending", title_fi="Kesken")
     method = Method.objects.create(slug="library-rapid", name_fi="Nopea kokeilu")

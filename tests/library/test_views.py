@@ -79,6 +79,9 @@ def test_odd_input_gives_a_page(client, library, name):
         ({"outcome": "stop"}, ELDERLY, ROBOTS),
         ({"year": "2025"}, ROBOTS, ELDERLY),
         ({"method": "library-rapid"}, ROBOTS, ELDERLY),
+        ({"sector": "education"}, ROBOTS, ELDERLY),
+        ({"sector": "social_health"}, ELDERLY, ROBOTS),
+        ({"sector": "social_health", "q": "ikäihmiset"}, ELDERLY, ROBOTS),
     ],
 )
 def test_each_filter(client, library, params, found, not_found):
@@ -96,10 +99,24 @@ def test_unknown_filter_value_shows_an_error_not_a_crash(client, library):
 
 def test_the_form_offers_the_filters_as_selects(client, library):
     html = client.get(_url()).content.decode()
-    for name in ("theme", "city", "platform", "outcome", "year", "method"):
+    for name in ("theme", "city", "platform", "sector", "outcome", "year", "method"):
         assert f'<select name="{name}"' in html
     assert '<option value="2025">2025</option>' in html and '<option value="2024">2024</option>' in html
     assert 'for="id_q"' in html
+    assert '<option value="culture_leisure">' + _("Culture and leisure") + "</option>" in html
+
+
+def test_results_show_the_sector_and_the_chosen_one_stays_selected(client, library):
+    html = client.get(_url(), {"sector": "education"}).content.decode()
+    assert '<option value="education" selected>' in html
+    assert _("Education and early childhood education") in html
+    assert _("Social services and health care") + "</dd>" not in html
+
+
+def test_an_unknown_sector_shows_an_error_and_lists_everything(client, library):
+    html = client.get(_url(), {"sector": "space"}).content.decode()
+    assert 'aria-invalid="true"' in html
+    assert ROBOTS["statement_fi"] in html and ELDERLY["statement_fi"] in html
 
 
 def test_query_count_is_bounded(client, library, django_assert_max_num_queries):

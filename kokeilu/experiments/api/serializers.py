@@ -5,7 +5,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from kokeilu.experiments.models import ExperimentStatus, MemberRole, PartnerRole
+from kokeilu.experiments.models import ExperimentStatus, MemberRole, PartnerRole, ServiceSector
 
 
 class ExperimentListOutput(serializers.Serializer):
@@ -45,6 +45,9 @@ class ExperimentDetailOutput(ExperimentListOutput):
     summary_fi = serializers.CharField()
     summary_sv = serializers.CharField()
     summary_en = serializers.CharField()
+    sector = serializers.ChoiceField(
+        choices=ServiceSector.choices, allow_blank=True, help_text="The city service sector; blank: not set."
+    )
     proposal = serializers.IntegerField(source="proposal_id", allow_null=True)
     is_staff_experiment = serializers.BooleanField()
 
@@ -76,6 +79,9 @@ class ExperimentUpdateInput(serializers.Serializer):
     summary_en = serializers.CharField(required=False, allow_blank=True, max_length=8000)
     team_description = serializers.CharField(required=False, allow_blank=True, max_length=4000)
     schedule_notes = serializers.CharField(required=False, allow_blank=True, max_length=4000)
+    sector = serializers.ChoiceField(
+        choices=ServiceSector.choices, required=False, allow_blank=True, help_text="Blank: not set."
+    )
     starts_on = serializers.DateField(required=False)
     ends_on = serializers.DateField(required=False)
     granted_amount = serializers.DecimalField(max_digits=10, decimal_places=2, min_value=0, required=False)

@@ -1,6 +1,8 @@
 """The learnings library as JSON: GET /api/v1/library/learnings/, anonymous, through the same form and
 selector as the page. Only published learnings (public learnings of approved reports) are listed."""
 
+import sys
+from collections.abc import Callable
 from typing import Any
 
 from django.utils.translation import get_language
@@ -13,10 +15,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kokeilu.experiments.models import ServiceSector
 from kokeilu.reports.models import Learning, NextStep
 
 from ..forms import LibrarySearchForm
-from ..selectors import MAX_QUERY_LENGTH, library_search, linkable_call
+from ..selectors import MAX_QUERY_LENGTH, LibrarySlice, library_search_slice, linkable_call
 
 
 class LibraryNamedOutput(serializers.Serializer):
@@ -27,6 +30,9 @@ class LibraryNamedOutput(serializers.Serializer):
 class LibraryExperimentOutput(serializers.Serializer):
     slug = serializers.SlugField()
     title = serializers.CharField()
+    sector = serializers.ChoiceField(
+        choices=ServiceSector.choices, allow_blank=True, help_text="The city service sector; blank: not set."
+    )
 
 
 class LibraryCallOutput(serializers.Serializer):
@@ -49,6 +55,7 @@ class LibraryLearningOutput(serializers.Serializer):
         source="report.next_step", choices=NextStep.choices, help_text="The report's decision on what next."
     )
     published_at = serializers.DateTimeField(source="report.approved_at")
+    reuse_count = serializers.IntegerField(help_text="How many times cities have reused the learning.")
 
     @extend_schema_field(LibraryCallOutput(allow_null=True))
     def get_call(self, learning: Learning) -> dict[str, Any] | None:
@@ -65,10 +72,32 @@ _PARAMETERS = [
     OpenApiParameter("theme", OpenApiTypes.STR, description="Theme slug."),
     OpenApiParameter("city", OpenApiTypes.STR, description="City slug."),
     OpenApiParameter("platform", OpenApiTypes.STR, description="Platform slug."),
+    OpenApiParameter(
+        "sector",
+        OpenApiTypes.STR,
+        enum=list(ServiceSector.values),
+        description="The city service sector (toimiala) of the learning's experiment.",
+    ),
     OpenApiParameter("outcome", OpenApiTypes.STR, enum=list(NextStep.values), description="The next step."),
     OpenApiParameter("year", OpenApiTypes.INT, description="The year the report was approved (published)."),
     OpenApiParameter("method", OpenApiTypes.STR, description="Co-development method slug."),
 ]
+
+
+class _SlicePagination(LimitOffsetPagination):
+    """Limit and offset as usual (at most `max_limit` learnings at a time), the page and the count read
+    together by `library_search_slice`."""
+
+    max_limit = 200
+
+    def paginate_slice(self, request: Request, read: Callable[[int, int], LibrarySlice]) -> list[Learning]:
+        self.request = request
+        self.limit = self.get_limit(request) or self.max_limit
+        # Past any result, and still an offset the database takes.
+        self.offset = min(self.get_offset(request), sys.maxsize - self.limit)
+        found = read(self.offset, self.limit)
+        self.count = found.count
+        return found.learnings
 
 
 class LibraryLearningListApi(APIView):
@@ -84,11 +113,14 @@ class LibraryLearningListApi(APIView):
     )
     def get(self, request: Request) -> Response:
         """Search published learnings (full-text in the request's language), filter, and page with limit
-        and offset. Best match first when searching, otherwise newest first."""
+        (at most 200) and offset. Best match first when searching, otherwise newest first."""
         form = LibrarySearchForm(request.query_params)
         if not form.is_valid():
             return Response(form.errors.get_json_data(), status=400)
-        learnings = library_search(form.cleaned_data.get("q", ""), form.filters(), get_language())
-        paginator = LimitOffsetPagination()
-        page = paginator.paginate_queryset(learnings, request, view=self)
+        query, filters, language = form.cleaned_data.get("q", ""), form.filters(), get_language()
+        paginator = _SlicePagination()
+        page = paginator.paginate_slice(
+            request,
+            lambda offset, limit: library_search_slice(query, filters, language, offset=offset, limit=limit),
+        )
         return paginator.get_paginated_response(LibraryLearningOutput(page, many=True).data)
