@@ -2,8 +2,6 @@
 library in Swedish, opens an Espoo learning, reuses it in a draft call, and the original shows one
 reuse. Axe on the library with results, the learning page with the reuse form, and the dashboard."""
 
-import importlib
-import random
 from datetime import timedelta
 
 import pytest
@@ -11,14 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext, override
 
 from kokeilu.calls.models import Call
-from kokeilu.demo.experiments_context import DemoExperiment
-from kokeilu.experiments.models import Experiment, ExperimentPartner, ParticipantGroup
 from kokeilu.reports.models import Learning
 from kokeilu.reuse.models import LearningReuse
 from tests.factories import CallFactory, PlatformFactory
 
 from .conftest import axe_violations, login
-from .test_workspace_pages import builtin_rows
+from .test_learning_pages import completed_experiment  # noqa: F401 (a fixture)
 
 DRAFT_CALL_TITLE = "Helsingin luonnoshaku: henkilöstö mukaan"
 
@@ -34,29 +30,11 @@ def _sv_times(singular: str, plural: str, count: int) -> str:
 
 
 @pytest.fixture
-def espoo_learning(experiment, programme_manager, experiment_lead, team_member, tester, testers_group):
+def espoo_learning(completed_experiment):  # noqa: F811 (the fixture imported above)
     """Espoo's Koestamo, completed, with an approved report whose public learnings are in Finnish,
     Swedish and English (the reports demo seeder), and the planning, methods and references data that
     fill the programme dashboard."""
-    builtin_rows()
-    ExperimentPartner.objects.create(experiment=experiment, name="Testiyhtiö Oy", role="lead_partner")
-    staff_group = ParticipantGroup.objects.create(experiment=experiment, name_fi="Henkilöstö")
-    Experiment.objects.filter(pk=experiment.pk).update(status="completed", is_public=True)
-    experiment.refresh_from_db()
-    demo = DemoExperiment(
-        experiment=experiment,
-        kind="staff",
-        index=0,
-        manager=programme_manager,
-        lead=experiment_lead,
-        team=[team_member],
-        testers=[tester],
-        groups={"testers": testers_group, "staff": staff_group},
-        now=timezone.now(),
-        random=random.Random(7),
-    )
-    for app in ("planning", "methods", "references", "reports"):
-        importlib.import_module(f"kokeilu.{app}.demo").seed(demo)
+    experiment = completed_experiment
     learning = Learning.objects.get(report__experiment=experiment, statement_sv__icontains="personalen")
     assert learning.statement_fi and learning.statement_en
     return learning
