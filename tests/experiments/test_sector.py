@@ -6,7 +6,7 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kokeilu.core.exceptions import PermissionDeniedError
 from kokeilu.experiments import services
@@ -116,3 +116,13 @@ def test_the_api_refuses_an_unknown_sector_and_outsiders(experiment, experiment_
     assert _patch(client_for(tester), experiment, {"sector": "education"}).status_code == 403
     experiment.refresh_from_db()
     assert experiment.sector == ""
+
+
+def test_the_workspace_header_names_the_sector(experiment, tester, client_for):
+    url = reverse("experiments:detail", args=[experiment.slug])
+    with translation.override("fi"):
+        label = str(ServiceSector.SOCIAL_HEALTH.label)
+    assert label not in client_for(tester).get(url).content.decode()
+    experiment.sector = ServiceSector.SOCIAL_HEALTH
+    experiment.save(update_fields=["sector"])
+    assert label in client_for(tester).get(url).content.decode()
