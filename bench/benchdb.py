@@ -6,6 +6,8 @@ is refused, so pointing DATABASE_URL at a real database can never wipe it.
 """
 
 import json
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -98,3 +100,27 @@ def prepare(database: Database, wanted: dict[str, Any]) -> bool:
     database.drop()
     database.create()
     return True
+
+
+def migrate_and_seed(
+    database: Database, wanted: dict[str, Any], seed: Callable[[], None], *, what: str
+) -> dict[str, Any]:
+    """`prepare` the database, migrate it, and seed it (`what` says with what) unless its marker is
+    `wanted` already. Returns {"reseeded": ..., "seconds": ...} for the results file. Django must be set
+    up; raises RefusedDatabaseError as `prepare` does."""
+    from django.core.management import call_command
+
+    must_seed = prepare(database, wanted)
+    print(f"Database {database.name} (PostgreSQL {database.server_version()}): migrating …", flush=True)
+    call_command("migrate", interactive=False, verbosity=0)
+    seeding: dict[str, Any] = {"reseeded": must_seed}
+    if must_seed:
+        print(f"Seeding {what} …", flush=True)
+        started = time.monotonic()
+        seed()
+        seeding["seconds"] = round(time.monotonic() - started, 1)
+        database.write_marker(wanted)
+        print(f"Seeded in {seeding['seconds']} s.", flush=True)
+    else:
+        print("The seeded data is already there (its marker matches); not seeding again.", flush=True)
+    return seeding

@@ -40,7 +40,7 @@ ROOT = BENCH_DIR.parent
 RESULTS = BENCH_DIR / "results"
 sys.path.insert(0, str(ROOT))
 
-from benchdb import DEFAULT_URL, Database, RefusedDatabaseError, prepare  # noqa: E402
+from benchdb import DEFAULT_URL, Database, RefusedDatabaseError, migrate_and_seed  # noqa: E402
 from loadgen import LoadResult, run_load  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -344,13 +344,17 @@ def main() -> int:
     import django
 
     django.setup()  # loads the apps; no database connection is opened yet
-    from django.core.management import call_command
     from seeding import SMALL_SLUG, TARGET_SLUG, SeedSize, manager_username, seed
 
     size = SeedSize()
     database = Database(database_url)
     try:
-        must_seed = prepare(database, size.marker())
+        seeding = migrate_and_seed(
+            database,
+            size.marker(),
+            lambda: seed(size),
+            what=f"{size.calls} calls, {size.proposals} proposals, {size.reviews} reviews",
+        )
     except RefusedDatabaseError as error:
         print(error, file=sys.stderr)
         return 2
@@ -360,18 +364,6 @@ def main() -> int:
     from kokeilu.evaluation.models import Decision, Review
     from kokeilu.proposals.models import Proposal
 
-    print(f"Database {database.name} (PostgreSQL {database.server_version()}): migrating …", flush=True)
-    call_command("migrate", interactive=False, verbosity=0)
-    seeding: dict[str, Any] = {"reseeded": must_seed}
-    if must_seed:
-        print(f"Seeding {size.calls} calls, {size.proposals} proposals, {size.reviews} reviews …", flush=True)
-        started = time.monotonic()
-        seed(size)
-        seeding["seconds"] = round(time.monotonic() - started, 1)
-        database.write_marker(size.marker())
-        print(f"Seeded in {seeding['seconds']} s.", flush=True)
-    else:
-        print("The seeded programme is already there (its marker matches); not seeding again.", flush=True)
     seeding["rows"] = {
         "calls": Call.objects.count(),
         "proposals": Proposal.objects.count(),

@@ -39,7 +39,7 @@ RESULTS = CATALOGUE_DIR / "results"
 sys.path[:0] = [str(ROOT), str(BENCH_DIR)]
 
 import run_bench  # noqa: E402
-from benchdb import Database, RefusedDatabaseError, prepare  # noqa: E402
+from benchdb import Database, RefusedDatabaseError, migrate_and_seed  # noqa: E402
 from loadgen import LoadResult, run_load  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kokeilu_bench_catalogue"
@@ -234,7 +234,6 @@ def main() -> int:
 
     django.setup()
     from catalogue_seeding import CatalogueSeedSize, seed
-    from django.core.management import call_command
 
     # BENCH_CATALOGUE_SCALE shrinks the catalogue for a quick trial run (the marker records the size).
     scale = float(os.environ.get("BENCH_CATALOGUE_SCALE", "1"))
@@ -245,7 +244,12 @@ def main() -> int:
     )
     database = Database(database_url)
     try:
-        must_seed = prepare(database, size.marker())
+        seeding = migrate_and_seed(
+            database,
+            size.marker(),
+            lambda: seed(size),
+            what=f"{size.services} services, {size.locations} locations, {size.feedback} feedback",
+        )
     except RefusedDatabaseError as error:
         print(error, file=sys.stderr)
         return 2
@@ -253,21 +257,6 @@ def main() -> int:
     from kokeilu.catalogue.models import Service, ServiceLocation
     from kokeilu.feedback.models import Feedback
 
-    print(f"Database {database.name} (PostgreSQL {database.server_version()}): migrating …", flush=True)
-    call_command("migrate", interactive=False, verbosity=0)
-    seeding: dict[str, Any] = {"reseeded": must_seed}
-    if must_seed:
-        print(
-            f"Seeding {size.services} services, {size.locations} locations, {size.feedback} feedback …",
-            flush=True,
-        )
-        started = time.monotonic()
-        seed(size)
-        seeding["seconds"] = round(time.monotonic() - started, 1)
-        database.write_marker(size.marker())
-        print(f"Seeded in {seeding['seconds']} s.", flush=True)
-    else:
-        print("The seeded catalogue is already there (its marker matches); not seeding again.", flush=True)
     seeding["rows"] = {
         "services": Service.objects.count(),
         "locations": ServiceLocation.objects.count(),

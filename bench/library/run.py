@@ -43,7 +43,7 @@ RESULTS = BENCH_DIR / "results"
 sys.path[:0] = [str(ROOT), str(BENCH_DIR)]
 
 import run_bench  # noqa: E402
-from benchdb import Database, RefusedDatabaseError, prepare  # noqa: E402
+from benchdb import Database, RefusedDatabaseError, migrate_and_seed  # noqa: E402
 from loadgen import LoadResult, run_load  # noqa: E402
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/kokeilu_bench_library"
@@ -389,27 +389,16 @@ def main() -> int:
     import django
 
     django.setup()
-    from django.core.management import call_command
     from django.db import connections
 
     database = Database(database_url)
     try:
-        must_seed = prepare(database, _marker())
+        seeding = migrate_and_seed(
+            database, _marker(), _seed, what=f"{EXPERIMENTS} experiments and {LEARNINGS} learnings"
+        )
     except RefusedDatabaseError as error:
         print(error, file=sys.stderr)
         return 2
-    print(f"Database {database.name} (PostgreSQL {database.server_version()}): migrating …", flush=True)
-    call_command("migrate", interactive=False, verbosity=0)
-    seeding: dict[str, Any] = {"reseeded": must_seed}
-    if must_seed:
-        print(f"Seeding {EXPERIMENTS} experiments and {LEARNINGS} learnings …", flush=True)
-        started = time.monotonic()
-        _seed()
-        seeding["seconds"] = round(time.monotonic() - started, 1)
-        database.write_marker(_marker())
-        print(f"Seeded in {seeding['seconds']} s.", flush=True)
-    else:
-        print("The seeded library is already there (its marker matches); not seeding again.", flush=True)
     _vacuum()
 
     from kokeilu.experiments.models import Experiment
