@@ -23,12 +23,11 @@ from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Expression, Q, QuerySet, RowRange, Window
-from django.utils import timezone
 
 from kokeilu.calls.models import Call
 from kokeilu.methods.selectors import experiment_ids_with_method
 from kokeilu.reports.models import Learning
-from kokeilu.reports.selectors import published_learning_list
+from kokeilu.reports.selectors import call_is_public, published_learning_list
 from kokeilu.reuse.selectors import learning_list_with_reuse_count
 
 if TYPE_CHECKING:
@@ -232,9 +231,7 @@ def library_search_page(
 
 
 def linkable_call(learning: Learning) -> Call | None:
-    """The learning's call when everyone may open it (published, on a public platform), as
-    `reports.selectors.call_is_public` but without a query: the call and its platform are joined."""
+    """The learning's call when everyone may open it (`reports.selectors.call_is_public`); the call and
+    its platform are joined by `published_learning_list`, so this reads nothing more."""
     call = learning.report.experiment.call
-    if call is None or call.published_at is None or call.published_at > timezone.now():
-        return None
-    return call if call.platform.is_public else None
+    return call if call_is_public(call) else None

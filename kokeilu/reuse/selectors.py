@@ -6,7 +6,6 @@ public platform. Otherwise only the city and the kind of target are shown ("Hels
 preparation"): a draft's title never leaks.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,21 +23,6 @@ from kokeilu.reports.models import Learning
 from kokeilu.reports.selectors import call_is_public
 
 from .models import REUSABLE_NEED_STATUSES, LearningReuse, TargetKind
-
-
-def reuse_counts(*, learning_ids: Iterable[int]) -> dict[int, int]:
-    """How many times each of the learnings was reused (learnings never reused are left out); one query."""
-    ids = list(learning_ids)
-    if not ids:
-        return {}
-    rows = (
-        LearningReuse.objects.filter(learning_id__in=ids)
-        .order_by()
-        .values("learning_id")
-        .annotate(count=Count("pk"))
-        .values_list("learning_id", "count")
-    )
-    return dict(rows)
 
 
 def learning_list_with_reuse_count(learnings: QuerySet[Learning]) -> QuerySet[Learning]:
